@@ -1,0 +1,36 @@
+// Paints findings with the CSS Custom Highlight API: ranges over the editor's text, styled by
+// ::highlight() rules in highlights.css, without adding a single node to the editor.
+"use strict";
+
+const HIGHLIGHT_CATEGORIES = ["promotion", "engagement", "disclosure", "value"];
+
+const highlightRegistry = (() => {
+  /** @type {Map<string, Highlight>} */
+  const byCategory = new Map();
+  for (const category of HIGHLIGHT_CATEGORIES) {
+    const highlight = new Highlight();
+    // Warnings paint over the calm value colour where they meet.
+    highlight.priority = category === "value" ? 0 : 1;
+    CSS.highlights.set(`salesy-${category}`, highlight);
+    byCategory.set(category, highlight);
+  }
+  /** @type {Map<Element, {range: Range, category: string}[]>} */
+  const painted = new Map();
+
+  function clear(editor) {
+    for (const { range, category } of painted.get(editor) ?? []) {
+      byCategory.get(category)?.delete(range);
+    }
+    painted.delete(editor);
+  }
+
+  /** @param {{range: Range, category: string}[]} marks */
+  function paint(editor, marks) {
+    clear(editor);
+    const kept = marks.filter(({ category }) => byCategory.has(category));
+    for (const { range, category } of kept) byCategory.get(category).add(range);
+    painted.set(editor, kept);
+  }
+
+  return { paint, clear };
+})();

@@ -1,0 +1,149 @@
+"""Build the loadable extension: dist/salesy/ and dist/salesy-<version>.zip.
+
+Chrome refuses an unpacked extension holding any name that starts with "_", so the Python
+package travels as one zip (PyScript unpacks it) and the build checks the result.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import struct
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DIST = ROOT / "dist"
+OUT = DIST / "salesy"
+NODE_MODULES = ROOT / "node_modules"
+
+# What the extension vendors from npm, pinned by package-lock.json.
+VENDOR = {
+    "vendor/pyscript": NODE_MODULES / "@pyscript/core/dist",
+    "vendor/micropython": NODE_MODULES / "@micropython/micropython-webassembly-pyscript",
+}
+VENDOR_SUFFIXES = {".js", ".mjs", ".wasm", ".css"}
+# PyScript's core imports its plugins at start, so ship them all; source maps stay behind.
+VENDOR_SKIP = ("service-worker",)
+
+
+class BuildError(Exception):
+    pass
+
+
+def version() -> str:
+    manifest = json.loads((ROOT / "manifest.json").read_text())
+    package = json.loads((ROOT / "package.json").read_text())
+    if manifest["version"] != package["version"]:
+        raise BuildError(
+            f"manifest.json version {manifest['version']} != package.json {package['version']}"
+        )
+    return str(manifest["version"])
+
+
+def copy_extension() -> None:
+    shutil.copy2(ROOT / "manifest.json", OUT / "manifest.json")
+    for source in sorted((ROOT / "extension").rglob("*")):
+        if source.is_file() and "__pycache__" not in source.parts:
+            target = OUT / source.relative_to(ROOT / "extension")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def copy_vendor() -> None:
+    for folder, source in VENDOR.items():
+        if not source.is_dir():
+            raise BuildError(f"{source} is missing: run `npm ci` first")
+        for file in sorted(source.iterdir()):
+            if file.suffix in VENDOR_SUFFIXES and not file.name.startswith(VENDOR_SKIP):
+                target = OUT / folder / file.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(file, target)
+
+
+def zip_python_package() -> None:
+    package = ROOT / "py" / "salesy"
+    with zipfile.ZipFile(OUT / "engine" / "salesy.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(package.rglob("*.py")):
+            archive.write(file, file.relative_to(package.parent).as_posix())
+
+
+def png(size: int) -> bytes:
+    """A round badge in Salesy's colour, drawn here so the repo carries no binary icons."""
+    rows = []
+    centre = (size - 1) / 2
+    for y in range(size):
+        row = bytearray([0])
+        for x in range(size):
+            inside = (x - centre) ** 2 + (y - centre) ** 2 <= (size / 2) ** 2
+            ring = (x - centre) ** 2 + (y - centre) ** 2 <= (size / 4) ** 2
+            if not inside:
+                row += bytes([0, 0, 0, 0])
+            elif ring:
+                row += bytes([255, 255, 255, 255])
+            else:
+                row += bytes([224, 36, 94, 255])
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def write_icons() -> None:
+    (OUT / "icons").mkdir(parents=True, exist_ok=True)
+    for size in (16, 48, 128):
+        (OUT / "icons" / f"{size}.png").write_bytes(png(size))
+
+
+def check_names() -> None:
+    bad = [p.relative_to(OUT) for p in OUT.rglob("*") if p.name.startswith("_")]
+    if bad:
+        raise BuildError(f"Chrome refuses names starting with '_': {', '.join(map(str, bad))}")
+
+
+def package(ver: str) -> Path:
+    archive_path = DIST / f"salesy-{ver}.zip"
+    with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for file in sorted(OUT.rglob("*")):
+            if file.is_file():
+                archive.write(file, file.relative_to(OUT).as_posix())
+    return archive_path
+
+
+def build() -> Path:
+    ver = version()
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    copy_extension()
+    copy_vendor()
+    zip_python_package()
+    write_icons()
+    check_names()
+    return package(ver)
+
+
+def main() -> int:
+    try:
+        archive = build()
+    except BuildError as error:
+        print(f"build failed: {error}", file=sys.stderr)
+        return 1
+    size = sum(p.stat().st_size for p in OUT.rglob("*") if p.is_file())
+    print(f"built {OUT.relative_to(ROOT)}/ ({size // 1024} KiB) and {archive.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,235 @@
+"""Drive the system Chromium with the built extension on practice X pages.
+
+Shared by the e2e tests, `make demo` and the browser benchmarks, so all three exercise the
+same real parts: dist/salesy/ loaded unpacked, X's pages served at https://x.com/ by
+Playwright routing from tests/fixtures/, and the draft-js editor from node_modules.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, Playwright, Route, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+EXTENSION = ROOT / "dist" / "salesy"
+FIXTURES = ROOT / "tests" / "fixtures"
+NODE_MODULES = ROOT / "node_modules"
+
+COMPOSE_URL = "https://x.com/compose/post"
+EDITOR = '[data-testid="tweetTextarea_0"]'
+CHIP = '[data-salesy="chip"]'
+
+# The fixture's scripts: files of ours, and the real editor stack from npm.
+ASSETS = {
+    "react.js": NODE_MODULES / "react/umd/react.development.js",
+    "react-dom.js": NODE_MODULES / "react-dom/umd/react-dom.development.js",
+    "immutable.js": NODE_MODULES / "immutable/dist/immutable.js",
+    "Draft.js": NODE_MODULES / "draft-js/dist/Draft.js",
+    "Draft.css": NODE_MODULES / "draft-js/dist/Draft.css",
+}
+PAGES = {"/compose/post": "compose.html"}
+CONTENT_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+]
+
+
+def chromium_path() -> str:
+    """The system Chromium; Playwright cannot download its own browser here."""
+    for name in (os.environ.get("SALESY_CHROMIUM", ""), "chromium", "chromium-browser"):
+        found = shutil.which(name) if name else None
+        if found:
+            return found
+    raise RuntimeError(
+        "No Chromium found: install Debian's `chromium` (make setup does it as root) "
+        "or set SALESY_CHROMIUM to a Chromium binary."
+    )
+
+
+class RequestLog:
+    """Every request the browser makes, so privacy tests can say what left the machine."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.blocked: list[str] = []
+
+    def outside(self) -> list[str]:
+        """Requests to anything but the extension itself and the routed x.com fixture."""
+        return [
+            url
+            for url in self.urls
+            if not url.startswith(("chrome-extension://", "https://x.com/", "data:", "blob:"))
+        ] + self.blocked
+
+
+def fixture_response(path: str) -> tuple[bytes, str] | None:
+    if path in PAGES:
+        return (FIXTURES / PAGES[path]).read_bytes(), "text/html"
+    prefix = "/salesy-fixture/"
+    if path.startswith(prefix):
+        name = path[len(prefix) :]
+        file = ASSETS.get(name) or FIXTURES / name
+        if file.is_file() and (name in ASSETS or file.parent == FIXTURES):
+            return file.read_bytes(), CONTENT_TYPES.get(file.suffix, "application/octet-stream")
+    return None
+
+
+def route_x(route: Route) -> None:
+    path = route.request.url.split("x.com", 1)[1].split("?", 1)[0]
+    found = fixture_response(path)
+    if found is None:
+        route.fulfill(status=404, body="not a fixture", content_type="text/plain")
+    else:
+        body, content_type = found
+        route.fulfill(status=200, body=body, content_type=content_type)
+
+
+@contextmanager
+def browser(
+    profile: Path, *, headless: bool = True, playwright: Playwright | None = None
+) -> Iterator[tuple[BrowserContext, RequestLog]]:
+    """A fresh Chromium profile with Salesy loaded and x.com served from the fixtures."""
+    if not (EXTENSION / "manifest.json").is_file():
+        raise RuntimeError("dist/salesy/ is not built: run `make build`.")
+    log = RequestLog()
+    with _playwright(playwright) as pw:
+        context = pw.chromium.launch_persistent_context(
+            str(profile),
+            executable_path=chromium_path(),
+            headless=headless,
+            args=[
+                *CHROMIUM_ARGS,
+                f"--disable-extensions-except={EXTENSION}",
+                f"--load-extension={EXTENSION}",
+            ],
+            viewport={"width": 1000, "height": 800},
+        )
+        try:
+            context.on("request", lambda request: log.urls.append(request.url))
+
+            def refuse(route: Route) -> None:
+                log.blocked.append(route.request.url)
+                route.abort()
+
+            # Routes match last-registered first: x.com wins, everything else is refused.
+            context.route("**/*", lambda route: refuse(route) if _is_web(route) else route.continue_())
+            context.route("https://x.com/**", route_x)
+            yield context, log
+        finally:
+            context.close()
+
+
+def _is_web(route: Route) -> bool:
+    return route.request.url.startswith(("http://", "https://", "ws://", "wss://"))
+
+
+@contextmanager
+def _playwright(existing: Playwright | None) -> Iterator[Playwright]:
+    if existing is not None:
+        yield existing
+    else:
+        with sync_playwright() as pw:
+            yield pw
+
+
+def extension_id(context: BrowserContext) -> str:
+    workers = context.service_workers or [context.wait_for_event("serviceworker", timeout=10_000)]
+    return workers[0].url.split("/")[2]
+
+
+def poll(check: Callable[[], Any], *, timeout: float = 10.0, interval: float = 0.05) -> Any:
+    """Polls until `check` returns something truthy (page.wait_for_function is blocked by
+    the extension's CSP on extension pages, so every wait here polls)."""
+    deadline = time.monotonic() + timeout
+    last: Any = None
+    while time.monotonic() < deadline:
+        last = check()
+        if last:
+            return last
+        time.sleep(interval)
+    raise TimeoutError(f"gave up after {timeout:.1f}s; last value: {last!r}")
+
+
+def open_compose(context: BrowserContext) -> Page:
+    page = context.new_page()
+    page.goto(COMPOSE_URL)
+    page.wait_for_selector(EDITOR)
+    return page
+
+
+def type_draft(page: Page, text: str, *, editor: str = EDITOR) -> None:
+    """Types like a person: one key at a time, Enter for a new line."""
+    page.click(editor)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if line:
+            page.keyboard.type(line)
+        if index < len(lines) - 1:
+            page.keyboard.press("Enter")
+
+
+def editor_model_text(page: Page, test_id: str = "tweetTextarea_0") -> str:
+    return str(page.evaluate(f"window.fixture.editors[{json.dumps(test_id)}]()"))
+
+
+def chip_state(page: Page) -> dict[str, Any] | None:
+    """The verdict chip as the user sees it: label, verdict and hover title."""
+    return page.evaluate(
+        """() => {
+          const host = document.querySelector('[data-salesy="chip"]');
+          if (!host || host.hidden) return null;
+          const chip = host.shadowRoot.querySelector('.chip');
+          return {label: chip.textContent.trim().replace(/\\s+/g, ' '),
+                  verdict: chip.dataset.verdict, title: host.title};
+        }"""
+    )
+
+
+def highlighted(page: Page) -> dict[str, list[str]]:
+    """The text under each of Salesy's highlights, read from the page's highlight registry."""
+    return page.evaluate(
+        """() => {
+          const out = {};
+          for (const [name, highlight] of CSS.highlights) {
+            if (!name.startsWith('salesy-')) continue;
+            const texts = [...highlight].map((range) => range.toString());
+            if (texts.length) out[name.slice(7)] = texts.sort();
+          }
+          return out;
+        }"""
+    )
+
+
+def salesy_nodes_in_editor(page: Page, editor: str = EDITOR) -> int:
+    return page.evaluate(
+        "(sel) => document.querySelector(sel).querySelectorAll('[data-salesy]').length", editor
+    )
+
+
+def wait_for_verdict(page: Page, verdict: str | None = None, timeout: float = 15.0) -> dict[str, Any]:
+    def ready() -> dict[str, Any] | None:
+        state = chip_state(page)
+        if state and (verdict is None or state["verdict"] == verdict):
+            return state
+        return None
+
+    return poll(ready, timeout=timeout)  # type: ignore[no-any-return]
+
+
+if __name__ == "__main__":
+    print(chromium_path(), file=sys.stderr)
