@@ -6,7 +6,7 @@ from pyscript import window
 
 try:
     import salesy
-except Exception as error:  # noqa: BLE001 - the host must hear why the engine is down
+except Exception as error:  # the host must hear why the engine is down
     window.salesyEngineFailed("Salesy's engine failed to load: " + repr(error))
     raise
 
@@ -16,7 +16,7 @@ def check(text, config_json):
     try:
         config = json.loads(config_json) if config_json else None
         return json.dumps(salesy.check(text, config))
-    except Exception as error:  # noqa: BLE001 - one bad draft must not take the engine down
+    except Exception as error:  # one bad draft must not take the engine down
         return json.dumps({"error": "The engine failed on this draft: " + repr(error)})
 
 

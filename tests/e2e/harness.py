@@ -70,11 +70,17 @@ class RequestLog:
 
     def outside(self) -> list[str]:
         """Requests to anything but the extension itself and the routed x.com fixture."""
-        return [
-            url
-            for url in self.urls
-            if not url.startswith(("chrome-extension://", "https://x.com/", "data:", "blob:"))
-        ] + self.blocked
+        return [url for url in self.urls if not _allowed(url)] + self.blocked
+
+
+def _allowed(url: str) -> bool:
+    if url.startswith(("chrome-extension://", "data:", "blob:")):
+        return True
+    prefix = "https://x.com"
+    return (
+        url.startswith(prefix + "/")
+        and fixture_response(url[len(prefix) :].split("?")[0]) is not None
+    )
 
 
 def fixture_response(path: str) -> tuple[bytes, str] | None:
@@ -127,7 +133,9 @@ def browser(
                 route.abort()
 
             # Routes match last-registered first: x.com wins, everything else is refused.
-            context.route("**/*", lambda route: refuse(route) if _is_web(route) else route.continue_())
+            context.route(
+                "**/*", lambda route: refuse(route) if _is_web(route) else route.continue_()
+            )
             context.route("https://x.com/**", route_x)
             yield context, log
         finally:
@@ -221,7 +229,9 @@ def salesy_nodes_in_editor(page: Page, editor: str = EDITOR) -> int:
     )
 
 
-def wait_for_verdict(page: Page, verdict: str | None = None, timeout: float = 15.0) -> dict[str, Any]:
+def wait_for_verdict(
+    page: Page, verdict: str | None = None, timeout: float = 15.0
+) -> dict[str, Any]:
     def ready() -> dict[str, Any] | None:
         state = chip_state(page)
         if state and (verdict is None or state["verdict"] == verdict):

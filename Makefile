@@ -1,0 +1,46 @@
+# Salesy — `make` alone prints this menu. Every target sets up what it needs first.
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PYTEST := $(VENV)/bin/pytest
+SETUP  := $(VENV)/.installed node_modules/.package-lock.json .chromium-ok
+
+.DEFAULT_GOAL := help
+.PHONY: help setup build test lint demo bench clean
+
+help: ## this menu
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+setup: $(SETUP) ## install everything: Python venv, npm packages, Chromium
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund
+
+.chromium-ok: scripts/ensure-chromium.sh
+	sh scripts/ensure-chromium.sh
+	touch $@
+
+build: $(SETUP) ## build dist/salesy/ (load it unpacked) and dist/salesy-<version>.zip
+	$(PY) scripts/build.py
+
+lint: $(VENV)/.installed ## ruff (lint + format check) and mypy
+	$(VENV)/bin/ruff check py tests bench scripts extension/engine/engine.py
+	$(VENV)/bin/ruff format --check py tests bench scripts extension/engine/engine.py
+	$(VENV)/bin/mypy
+
+test: build lint ## everything: unit, MicroPython parity, end-to-end in Chromium
+	$(PYTEST)
+
+demo: build ## show Salesy working on the practice compose page (headless: screenshots in demo/)
+	$(PY) scripts/demo.py
+
+bench: build ## benchmarks: prints a table, writes bench/results.json
+	$(PY) bench/run.py
+
+clean: ## remove what the build and tests made
+	rm -rf dist demo .pytest_cache .mypy_cache .ruff_cache .chromium-ok

@@ -1,0 +1,40 @@
+// Renders an engine result as plain DOM, shared by the popup's and options page's previews.
+const LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
+
+/** @param {HTMLElement} target @param {any} result */
+export function renderVerdict(target, result) {
+  target.replaceChildren();
+  const head = document.createElement("p");
+  head.className = `verdict verdict-${result.verdict}`;
+  head.textContent = `${LABELS[result.verdict] ?? result.verdict} · ${result.score} — ${result.summary}`;
+  const list = document.createElement("ul");
+  for (const finding of result.findings) {
+    const item = document.createElement("li");
+    item.dataset.category = finding.category;
+    const words = document.createElement("q");
+    words.textContent = finding.text;
+    item.append(words, ` ${finding.message}`);
+    list.append(item);
+  }
+  target.append(head, list);
+}
+
+/**
+ * Checks what is typed into `draft` (debounced) and renders the verdict into `target`.
+ * @param {HTMLTextAreaElement} draft @param {HTMLElement} target
+ * @param {(text: string) => Promise<any>} check
+ */
+export function livePreview(draft, target, check) {
+  let timer = 0;
+  draft.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (!draft.value.trim()) return target.replaceChildren();
+      try {
+        renderVerdict(target, await check(draft.value));
+      } catch (error) {
+        target.textContent = `Could not check this draft: ${error.message}`;
+      }
+    }, 150);
+  });
+}

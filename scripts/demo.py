@@ -1,0 +1,69 @@
+"""`make demo`: Salesy working on the practice compose page.
+
+With a display, it opens Chromium with Salesy loaded on the practice page and waits until
+you close the window. Without one, it types three drafts headless, saves a screenshot of
+each under demo/ and prints what Salesy said about them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "e2e"))
+import harness
+
+DRAFTS = {
+    "ad": "🔥 HUGE SALE 🔥 Buy now and get 50% off everything with code SAVE50. Shop today only!",
+    "personal": "I finally fixed my old bike today. Took three weekends, but I learned a lot.",
+    "mixed": (
+        "We spent two years building this and I'm proud of it. "
+        "It's out today, 20% off for early readers."
+    ),
+}
+OUT = harness.ROOT / "demo"
+
+
+def interactive() -> None:
+    with (
+        tempfile.TemporaryDirectory() as profile,
+        harness.browser(Path(profile), headless=False) as (context, _),
+    ):
+        page = harness.open_compose(context)
+        print(f"Salesy is loaded on {harness.COMPOSE_URL} (a practice copy of X's composer).")
+        print("Type a post and watch the chip; close the browser window to finish.")
+        page.wait_for_event("close", timeout=0)
+
+
+def headless() -> None:
+    OUT.mkdir(exist_ok=True)
+    with (
+        tempfile.TemporaryDirectory() as profile,
+        harness.browser(Path(profile)) as (context, log),
+    ):
+        for name, text in DRAFTS.items():
+            page = harness.open_compose(context)
+            harness.type_draft(page, text)
+            chip = harness.wait_for_verdict(page, timeout=20)
+            page.wait_for_timeout(150)  # let the chip settle on its animation frame
+            shot = OUT / f"{name}.png"
+            page.screenshot(path=str(shot))
+            print(f"\n[{name}] {text}")
+            print(f"  chip: {chip['label']}  — {chip['title']}")
+            for category, spans in harness.highlighted(page).items():
+                print(f"  {category:<11} " + " | ".join(spans))
+            print(f"  screenshot: {shot.relative_to(harness.ROOT)}")
+            page.close()
+        outside = log.outside()
+        print(f"\nNetwork requests outside the extension and the practice page: {len(outside)}")
+        if outside:
+            raise SystemExit(f"unexpected requests: {outside}")
+
+
+if __name__ == "__main__":
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        interactive()
+    else:
+        headless()

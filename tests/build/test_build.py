@@ -1,0 +1,75 @@
+"""The built extension is loadable and self-contained."""
+
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import build  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def built() -> Path:
+    build.build()
+    return build.OUT
+
+
+def test_no_name_starts_with_underscore(built: Path) -> None:
+    assert [p for p in built.rglob("*") if p.name.startswith("_")] == []
+
+
+def test_vendored_pyscript_and_micropython_are_inside(built: Path) -> None:
+    assert (built / "vendor/pyscript/core.js").is_file()
+    assert (built / "vendor/micropython/micropython.mjs").is_file()
+    assert (built / "vendor/micropython/micropython.wasm").is_file()
+    config = json.loads((built / "engine/pyscript.json").read_text())
+    assert config["interpreter"] == "../vendor/micropython/micropython.mjs"
+
+
+def test_python_package_travels_as_one_zip(built: Path) -> None:
+    with zipfile.ZipFile(built / "engine/salesy.zip") as archive:
+        names = archive.namelist()
+    assert "salesy/__init__.py" in names
+    assert all(name.startswith("salesy/") and name.endswith(".py") for name in names)
+    sources = {p.relative_to(ROOT / "py").as_posix() for p in (ROOT / "py/salesy").rglob("*.py")}
+    assert set(names) == sources
+
+
+def test_every_file_the_manifest_names_exists(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    named = [manifest["background"]["service_worker"], manifest["action"]["default_popup"]]
+    named += list(manifest["icons"].values()) + manifest["sandbox"]["pages"]
+    for script in manifest["content_scripts"]:
+        named += script["js"] + script.get("css", [])
+    missing = [name for name in named if not (built / name).is_file()]
+    assert missing == []
+
+
+def test_manifest_asks_for_the_least(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert sorted(manifest["permissions"]) == ["offscreen", "storage"]
+    assert "host_permissions" not in manifest
+    csp = manifest["content_security_policy"]["extension_pages"]
+    assert "'wasm-unsafe-eval'" in csp
+    assert "'unsafe-eval'" not in csp
+
+
+def test_our_files_load_nothing_from_the_web(built: Path) -> None:
+    ours = [p for p in built.rglob("*") if p.is_file() and "vendor" not in p.parts]
+    for file in ours:
+        if file.suffix in {".js", ".html", ".css", ".json", ".py"}:
+            text = file.read_text()
+            assert "https://" not in text, f"{file.relative_to(built)} mentions a web address"
+
+
+def test_versions_agree_and_the_package_zip_is_made(built: Path) -> None:
+    version = build.version()
+    assert (build.DIST / f"salesy-{version}.zip").is_file()
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert f'version = "{version}"' in pyproject

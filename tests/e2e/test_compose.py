@@ -1,0 +1,144 @@
+"""Salesy on the practice compose page: the real draft-js editor, the built extension, the
+Python engine running on PyScript's MicroPython in the browser."""
+
+from __future__ import annotations
+
+from playwright.sync_api import BrowserContext, Page
+
+import salesy
+from harness import (
+    CHIP,
+    EDITOR,
+    RequestLog,
+    chip_state,
+    editor_model_text,
+    extension_id,
+    highlighted,
+    open_compose,
+    poll,
+    salesy_nodes_in_editor,
+    type_draft,
+    wait_for_verdict,
+)
+
+Browser = tuple[BrowserContext, RequestLog]
+
+AD = "BUY NOW and get 50% off with code SAVE50. Shop today!"
+PERSONAL = "I finally fixed my old bike today. Took me three weekends, but I learned a lot."
+
+
+def expected_highlights(text: str) -> dict[str, list[str]]:
+    """What the page must paint: exactly the spans the engine reports, by category."""
+    out: dict[str, list[str]] = {}
+    for finding in salesy.check(text)["findings"]:
+        out.setdefault(finding["category"], []).append(finding["text"])
+    return {category: sorted(texts) for category, texts in out.items()}
+
+
+def assert_editor_untouched(page: Page, typed: str) -> None:
+    assert editor_model_text(page) == typed
+    assert page.inner_text(EDITOR).replace("\u00a0", " ").strip() == typed
+    assert salesy_nodes_in_editor(page) == 0
+
+
+def test_an_ad_is_highlighted_word_for_word_and_called_a_pure_ad(salesy: Browser) -> None:
+    context, _ = salesy
+    page = open_compose(context)
+    type_draft(page, AD)
+
+    chip = wait_for_verdict(page, "pure_ad")
+    assert chip["label"].startswith("Pure ad")
+    assert chip["title"]  # the one-line summary, on hover
+    painted = poll(lambda: highlighted(page))
+    assert painted == expected_highlights(AD)
+    flagged = " ".join(painted.get("promotion", [])).lower()
+    for words in ("buy now", "50%", "save50"):
+        assert words in flagged
+    assert_editor_untouched(page, AD)
+
+
+def test_a_personal_post_gets_no_warning(salesy: Browser) -> None:
+    context, _ = salesy
+    page = open_compose(context)
+    type_draft(page, PERSONAL)
+
+    chip = wait_for_verdict(page)
+    assert chip["verdict"] == "ok"
+    painted = highlighted(page)
+    assert set(painted) <= {"value"}, painted
+    assert_editor_untouched(page, PERSONAL)
+
+
+def test_offsets_survive_emoji_before_a_finding(salesy: Browser) -> None:
+    context, _ = salesy
+    page = open_compose(context)
+    text = "🎉🎉 Big news 👩‍💻 buy now, 50% off!"
+    type_draft(page, text)
+
+    wait_for_verdict(page)
+    painted = poll(lambda: highlighted(page).get("promotion"))
+    assert painted == expected_highlights(text)["promotion"]
+    assert any("buy now" in span.lower() for span in painted)
+    assert_editor_untouched(page, text)
+
+
+def test_highlights_follow_edits_and_clear_with_the_draft(salesy: Browser) -> None:
+    context, _ = salesy
+    page = open_compose(context)
+    type_draft(page, "Buy now")
+    wait_for_verdict(page)
+    poll(lambda: highlighted(page).get("promotion"))
+
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    poll(lambda: chip_state(page) is None and not highlighted(page))
+    assert_editor_untouched(page, "")
+
+
+def test_an_editor_that_appears_later_is_watched(salesy: Browser) -> None:
+    context, _ = salesy
+    page = context.new_page()
+    page.goto("https://x.com/compose/post?delay=600")
+    page.wait_for_selector(EDITOR, timeout=5000)
+    type_draft(page, AD)
+    assert wait_for_verdict(page, "pure_ad")
+
+
+def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(salesy: Browser) -> None:
+    context, _ = salesy
+    page = open_compose(context)
+    type_draft(page, AD)
+    wait_for_verdict(page, "pure_ad")
+    page.wait_for_timeout(100)  # the chip is placed on the next animation frame
+
+    chip = page.locator(CHIP).evaluate(
+        "host => host.shadowRoot.querySelector('.chip').getBoundingClientRect().toJSON()"
+    )
+    assert chip["width"] > 0
+    assert page.evaluate("sel => !document.querySelector(sel).closest('[contenteditable]')", CHIP)
+    for button in page.locator('[data-testid="toolBar"] button, .reply-settings button').all():
+        box = button.bounding_box()
+        assert box is not None
+        overlaps = not (
+            chip["right"] <= box["x"]
+            or chip["left"] >= box["x"] + box["width"]
+            or chip["bottom"] <= box["y"]
+            or chip["top"] >= box["y"] + box["height"]
+        )
+        assert not overlaps, f"chip covers {button.inner_text()!r}"
+
+
+def test_one_engine_serves_every_tab(salesy: Browser) -> None:
+    context, _ = salesy
+    first = open_compose(context)
+    type_draft(first, AD)
+    wait_for_verdict(first, "pure_ad")
+    second = open_compose(context)
+    type_draft(second, PERSONAL)
+    wait_for_verdict(second, "ok")
+
+    worker = next(w for w in context.service_workers if extension_id(context) in w.url)
+    hosts = worker.evaluate(
+        "chrome.runtime.getContexts({contextTypes: ['OFFSCREEN_DOCUMENT']}).then(c => c.length)"
+    )
+    assert hosts == 1
