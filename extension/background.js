@@ -13,6 +13,8 @@ async function handle(message) {
     }
     case "engine-status":
       return askEngine({ type: "ping" });
+    case "engine-bench":
+      return askEngine({ type: "bench", text: message.text, runs: message.runs });
     default:
       throw new Error(`Unknown message type: ${message.type}`);
   }

@@ -39,6 +39,8 @@ function createChip(editor) {
   const label = /** @type {HTMLElement} */ (root.querySelector(".label"));
   document.documentElement.append(host);
 
+  // Counts answers painted, so tests and benchmarks can tell "updated" from "unchanged".
+  let updates = 0;
   let frame = 0;
   function place() {
     cancelAnimationFrame(frame);
@@ -60,6 +62,7 @@ function createChip(editor) {
     label.textContent = `${VERDICT_LABELS[result.verdict] ?? result.verdict} · ${result.score}`;
     host.title = result.summary;
     host.hidden = false;
+    host.dataset.updates = String(++updates);
     place();
   }
 

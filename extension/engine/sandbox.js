@@ -7,14 +7,29 @@ function reply(id, payload) {
   window.parent.postMessage({ id, ...payload }, "*");
 }
 
-function answer({ id, type, text, config }) {
+function check(text, config) {
+  const result = JSON.parse(engine.check(String(text ?? ""), config ? JSON.stringify(config) : ""));
+  if (result.error) throw new Error(result.error);
+  return result;
+}
+
+/** Times `check` inside the sandbox, without the message hops (for bench/). */
+function bench(text, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    check(text, null);
+    times.push(performance.now() - start);
+  }
+  return { times };
+}
+
+function answer({ id, type, text, config, runs }) {
   try {
     if (type === "ping") return reply(id, { ok: true, result: { ready: true } });
-    if (type !== "check") throw new Error(`Unknown engine request: ${type}`);
-    const json = engine.check(String(text ?? ""), config ? JSON.stringify(config) : "");
-    const result = JSON.parse(json);
-    if (result.error) return reply(id, { ok: false, error: result.error });
-    reply(id, { ok: true, result });
+    if (type === "check") return reply(id, { ok: true, result: check(text, config) });
+    if (type === "bench") return reply(id, { ok: true, result: bench(text, runs ?? 50) });
+    throw new Error(`Unknown engine request: ${type}`);
   } catch (error) {
     reply(id, { ok: false, error: String(error?.message ?? error) });
   }
