@@ -157,7 +157,7 @@ def browser_rows() -> list[Row]:
 KEYSTROKE_JS = """async (runs) => {
   const editor = document.querySelector('[data-testid="tweetTextarea_0"]');
   // The chip counts the answers it has painted (highlights are painted just before it).
-  const updates = () => document.querySelector('[data-salesy="chip"]').dataset.updates;
+  const updates = () => document.querySelector('[data-salesy="panel"]').dataset.updates;
   const times = [];
   editor.focus();
   for (let i = 0; i < runs; i++) {

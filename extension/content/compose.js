@@ -1,6 +1,6 @@
 // Watches every X compose editor: reads its text when it changes, asks the engine, paints the
-// findings and updates the verdict chip. Editors come and go (X is a single-page app), so
-// each one gets a session that ends when the editor leaves the page.
+// findings and updates the panel. Editors come and go (X is a single-page app), so each one
+// gets a session that ends when the editor leaves the page.
 "use strict";
 
 const EDITOR_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
@@ -8,40 +8,70 @@ const CHECK_DEBOUNCE_MS = 150;
 
 /** @param {HTMLElement} editor */
 function startSession(editor) {
-  const chip = createChip(editor);
   let timer = 0;
   let generation = 0;
+  /** The last answer, for the post guard; null while the draft is empty or unchecked. */
+  let result = null;
+  /** Phrases the user chose to ignore in this draft ("Ignore here"). */
+  const ignored = new Set();
+  let snapshot = readEditor(editor);
+
+  const panel = createPanel(editor, {
+    ignore(finding) {
+      ignored.add(finding.text.toLowerCase());
+      check();
+    },
+    disableRule(finding) {
+      askBackground("set-rule", { rule: finding.rule, enabled: false }).catch((error) =>
+        panel.showError(String(error?.message ?? error)),
+      );
+    },
+    flash(finding) {
+      const toUtf16 = codePointToUtf16(snapshot.text);
+      const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
+      if (range) highlightRegistry.flash(range);
+    },
+    postAnyway: () => postGuard.release(editor),
+    keepEditing: () => postGuard.hold(editor),
+  });
 
   async function check() {
     if (extensionGone()) return stop();
-    const { text } = readEditor(editor);
     const current = ++generation;
-    if (!text.trim()) {
+    const { text } = readEditor(editor);
+    if (!text.trim() || salesySettings.paused) {
+      result = null;
       highlightRegistry.clear(editor);
-      chip.show(null);
+      panel.show(null);
+      if (!text.trim()) {
+        ignored.clear();
+        postGuard.forget(editor);
+      }
       return;
     }
-    let result;
+    let answer;
     try {
-      result = await askBackground("check", { text });
+      answer = await askBackground("check", { text, allow: [...ignored] });
     } catch (error) {
       if (current !== generation || extensionGone()) return;
+      result = null;
       highlightRegistry.clear(editor);
-      chip.showError(String(error?.message ?? error));
+      panel.showError(String(error?.message ?? error));
       return;
     }
     // A newer edit is already on its way: this answer describes text that no longer exists.
     if (current !== generation) return;
-    const snapshot = readEditor(editor);
+    snapshot = readEditor(editor);
     if (snapshot.text !== text) return;
     const toUtf16 = codePointToUtf16(text);
     const marks = [];
-    for (const finding of result.findings) {
+    for (const finding of answer.findings) {
       const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
       if (range) marks.push({ range, category: finding.category });
     }
+    result = answer;
     highlightRegistry.paint(editor, marks);
-    chip.show(result);
+    panel.show(answer);
   }
 
   function schedule() {
@@ -57,14 +87,21 @@ function startSession(editor) {
     clearTimeout(timer);
     observer.disconnect();
     highlightRegistry.clear(editor);
-    chip.remove();
+    panel.remove();
     sessions.delete(editor);
   }
 
-  return { stop };
+  return {
+    stop,
+    recheck: check,
+    get verdict() {
+      return result?.verdict ?? null;
+    },
+    panel,
+  };
 }
 
-/** @type {Map<HTMLElement, {stop: () => void}>} */
+/** @type {Map<HTMLElement, ReturnType<typeof startSession>>} */
 const sessions = new Map();
 
 function scanForEditors() {
@@ -74,6 +111,11 @@ function scanForEditors() {
     if (!sessions.has(element)) sessions.set(element, startSession(element));
   }
 }
+
+// A rule switched off, a site paused or resumed: every open draft is checked again.
+salesySettings.onChange(() => {
+  for (const session of sessions.values()) session.recheck();
+});
 
 // X mutates its DOM constantly; scan at most once per frame.
 let scanPending = false;
@@ -85,4 +127,4 @@ new MutationObserver(() => {
     scanForEditors();
   });
 }).observe(document.documentElement, { childList: true, subtree: true });
-scanForEditors();
+salesySettings.ready.then(scanForEditors);

@@ -32,5 +32,19 @@ const highlightRegistry = (() => {
     painted.set(editor, kept);
   }
 
-  return { paint, clear };
+  // A separate highlight for "show me where": it outranks the others for a moment.
+  const flashHighlight = new Highlight();
+  flashHighlight.priority = 2;
+  CSS.highlights.set("salesy-flash", flashHighlight);
+  let flashTimer = 0;
+
+  /** @param {Range} range */
+  function flash(range) {
+    clearTimeout(flashTimer);
+    flashHighlight.clear();
+    flashHighlight.add(range);
+    flashTimer = setTimeout(() => flashHighlight.clear(), 1200);
+  }
+
+  return { paint, clear, flash };
 })();

@@ -1,9 +1,21 @@
-// The options page. The live preview asks the engine through the one message path.
+// The options page: compose settings and a live preview, through the one message path.
 import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
 
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+async function showSettings() {
+  const { settings } = await askBackground("get-settings");
+  const nudge = /** @type {HTMLInputElement} */ ($("nudge"));
+  nudge.checked = settings.nudgeBeforePosting;
+  nudge.addEventListener("change", () =>
+    askBackground("set-settings", { changes: { nudgeBeforePosting: nudge.checked } }),
+  );
+}
+
+showSettings();
 livePreview(
-  /** @type {HTMLTextAreaElement} */ (document.getElementById("draft")),
-  /** @type {HTMLElement} */ (document.getElementById("result")),
+  /** @type {HTMLTextAreaElement} */ ($("draft")),
+  $("result"),
   (text) => askBackground("check", { text }),
 );

@@ -30,7 +30,7 @@ def extension() -> Path:
 
 
 @pytest.fixture
-def salesy(extension: Path, tmp_path: Path) -> Iterator[tuple[BrowserContext, harness.RequestLog]]:
+def browser(extension: Path, tmp_path: Path) -> Iterator[tuple[BrowserContext, harness.RequestLog]]:
     """A browser with Salesy; on teardown it fails the test if anything left the machine."""
     with harness.browser(tmp_path / "profile") as (context, log):
         yield context, log

@@ -26,7 +26,7 @@ NODE_MODULES = ROOT / "node_modules"
 
 COMPOSE_URL = "https://x.com/compose/post"
 EDITOR = '[data-testid="tweetTextarea_0"]'
-CHIP = '[data-salesy="chip"]'
+PANEL = '[data-salesy="panel"]'
 
 # The fixture's scripts: files of ours, and the real editor stack from npm.
 ASSETS = {
@@ -36,7 +36,11 @@ ASSETS = {
     "Draft.js": NODE_MODULES / "draft-js/dist/Draft.js",
     "Draft.css": NODE_MODULES / "draft-js/dist/Draft.css",
 }
-PAGES = {"/compose/post": "compose.html"}
+PAGES = {
+    "/compose/post": "compose.html",
+    "/home": "compose.html",
+    "/salesy_demo/status/1": "compose.html",
+}
 CONTENT_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 
 CHROMIUM_ARGS = [
@@ -195,16 +199,19 @@ def editor_model_text(page: Page, test_id: str = "tweetTextarea_0") -> str:
     return str(page.evaluate(f"window.fixture.editors[{json.dumps(test_id)}]()"))
 
 
-def chip_state(page: Page) -> dict[str, Any] | None:
-    """The verdict chip as the user sees it: label, verdict and hover title."""
+def chip_state(page: Page, index: int = 0) -> dict[str, Any] | None:
+    """The verdict chip of the index-th editor's panel as the user sees it."""
     return page.evaluate(
-        """() => {
-          const host = document.querySelector('[data-salesy="chip"]');
+        """(index) => {
+          const host = document.querySelectorAll('[data-salesy="panel"]')[index];
           if (!host || host.hidden) return null;
+          const panel = host.shadowRoot.querySelector('.panel');
           const chip = host.shadowRoot.querySelector('.chip');
           return {label: chip.textContent.trim().replace(/\\s+/g, ' '),
-                  verdict: chip.dataset.verdict, title: host.title};
-        }"""
+                  verdict: panel.dataset.verdict, title: chip.title,
+                  theme: panel.dataset.theme, updates: Number(host.dataset.updates ?? 0)};
+        }""",
+        index,
     )
 
 
@@ -230,10 +237,10 @@ def salesy_nodes_in_editor(page: Page, editor: str = EDITOR) -> int:
 
 
 def wait_for_verdict(
-    page: Page, verdict: str | None = None, timeout: float = 15.0
+    page: Page, verdict: str | None = None, timeout: float = 15.0, index: int = 0
 ) -> dict[str, Any]:
     def ready() -> dict[str, Any] | None:
-        state = chip_state(page)
+        state = chip_state(page, index)
         if state and (verdict is None or state["verdict"] == verdict):
             return state
         return None
@@ -243,3 +250,37 @@ def wait_for_verdict(
 
 if __name__ == "__main__":
     print(chromium_path(), file=sys.stderr)
+
+
+def panel(page: Page, index: int = 0) -> Any:
+    """The index-th Salesy panel (Playwright's CSS selectors pierce its open shadow root)."""
+    return page.locator(PANEL).nth(index)
+
+
+def caret(page: Page, test_id: str = "tweetTextarea_0") -> dict[str, Any]:
+    """The editor model's selection as offsets into its plain text."""
+    return page.evaluate(f"window.fixture.selections[{json.dumps(test_id)}]()")  # type: ignore[no-any-return]
+
+
+def paste(page: Page, text: str, editor: str = EDITOR) -> None:
+    """Pastes plain text the way the browser delivers a paste to the editor."""
+    page.evaluate(
+        """([selector, text]) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', text);
+          document.querySelector(selector).dispatchEvent(new ClipboardEvent('paste',
+            {clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        [editor, text],
+    )
+
+
+def storage(context: BrowserContext) -> dict[str, Any]:
+    """The extension's chrome.storage.local, read through its service worker."""
+    worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
+    return worker.evaluate("chrome.storage.local.get(null)")  # type: ignore[no-any-return]
+
+
+def set_storage(context: BrowserContext, values: dict[str, Any]) -> None:
+    worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
+    worker.evaluate("(values) => chrome.storage.local.set(values)", values)

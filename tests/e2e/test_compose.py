@@ -7,8 +7,8 @@ from playwright.sync_api import BrowserContext, Page
 
 import salesy
 from harness import (
-    CHIP,
     EDITOR,
+    PANEL,
     RequestLog,
     chip_state,
     editor_model_text,
@@ -41,8 +41,8 @@ def assert_editor_untouched(page: Page, typed: str) -> None:
     assert salesy_nodes_in_editor(page) == 0
 
 
-def test_an_ad_is_highlighted_word_for_word_and_called_a_pure_ad(salesy: Browser) -> None:
-    context, _ = salesy
+def test_an_ad_is_highlighted_word_for_word_and_called_a_pure_ad(browser: Browser) -> None:
+    context, _ = browser
     page = open_compose(context)
     type_draft(page, AD)
 
@@ -57,8 +57,8 @@ def test_an_ad_is_highlighted_word_for_word_and_called_a_pure_ad(salesy: Browser
     assert_editor_untouched(page, AD)
 
 
-def test_a_personal_post_gets_no_warning(salesy: Browser) -> None:
-    context, _ = salesy
+def test_a_personal_post_gets_no_warning(browser: Browser) -> None:
+    context, _ = browser
     page = open_compose(context)
     type_draft(page, PERSONAL)
 
@@ -69,8 +69,8 @@ def test_a_personal_post_gets_no_warning(salesy: Browser) -> None:
     assert_editor_untouched(page, PERSONAL)
 
 
-def test_offsets_survive_emoji_before_a_finding(salesy: Browser) -> None:
-    context, _ = salesy
+def test_offsets_survive_emoji_before_a_finding(browser: Browser) -> None:
+    context, _ = browser
     page = open_compose(context)
     text = "🎉🎉 Big news 👩‍💻 buy now, 50% off!"
     type_draft(page, text)
@@ -82,8 +82,8 @@ def test_offsets_survive_emoji_before_a_finding(salesy: Browser) -> None:
     assert_editor_untouched(page, text)
 
 
-def test_highlights_follow_edits_and_clear_with_the_draft(salesy: Browser) -> None:
-    context, _ = salesy
+def test_highlights_follow_edits_and_clear_with_the_draft(browser: Browser) -> None:
+    context, _ = browser
     page = open_compose(context)
     type_draft(page, "Buy now")
     wait_for_verdict(page)
@@ -95,8 +95,8 @@ def test_highlights_follow_edits_and_clear_with_the_draft(salesy: Browser) -> No
     assert_editor_untouched(page, "")
 
 
-def test_an_editor_that_appears_later_is_watched(salesy: Browser) -> None:
-    context, _ = salesy
+def test_an_editor_that_appears_later_is_watched(browser: Browser) -> None:
+    context, _ = browser
     page = context.new_page()
     page.goto("https://x.com/compose/post?delay=600")
     page.wait_for_selector(EDITOR, timeout=5000)
@@ -104,18 +104,18 @@ def test_an_editor_that_appears_later_is_watched(salesy: Browser) -> None:
     assert wait_for_verdict(page, "pure_ad")
 
 
-def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(salesy: Browser) -> None:
-    context, _ = salesy
+def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(browser: Browser) -> None:
+    context, _ = browser
     page = open_compose(context)
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
     page.wait_for_timeout(100)  # the chip is placed on the next animation frame
 
-    chip = page.locator(CHIP).evaluate(
+    chip = page.locator(PANEL).evaluate(
         "host => host.shadowRoot.querySelector('.chip').getBoundingClientRect().toJSON()"
     )
     assert chip["width"] > 0
-    assert page.evaluate("sel => !document.querySelector(sel).closest('[contenteditable]')", CHIP)
+    assert page.evaluate("sel => !document.querySelector(sel).closest('[contenteditable]')", PANEL)
     for button in page.locator('[data-testid="toolBar"] button, .reply-settings button').all():
         box = button.bounding_box()
         assert box is not None
@@ -128,8 +128,8 @@ def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(salesy: Browser
         assert not overlaps, f"chip covers {button.inner_text()!r}"
 
 
-def test_one_engine_serves_every_tab(salesy: Browser) -> None:
-    context, _ = salesy
+def test_one_engine_serves_every_tab(browser: Browser) -> None:
+    context, _ = browser
     first = open_compose(context)
     type_draft(first, AD)
     wait_for_verdict(first, "pure_ad")
