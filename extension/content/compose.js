@@ -38,6 +38,15 @@ function startSession(editor) {
   async function check() {
     if (extensionGone()) return stop();
     const current = ++generation;
+    try {
+      await checkNow(current);
+    } finally {
+      if (current === generation) panel.setPending(false);
+    }
+  }
+
+  /** @param {number} current this check's generation; a newer one makes its answer stale */
+  async function checkNow(current) {
     const { text } = readEditor(editor);
     if (!text.trim() || salesySettings.paused) {
       result = null;
@@ -75,6 +84,7 @@ function startSession(editor) {
   }
 
   function schedule() {
+    panel.setPending(true);
     clearTimeout(timer);
     timer = setTimeout(check, CHECK_DEBOUNCE_MS);
   }

@@ -253,5 +253,11 @@ function createPanel(editor, actions) {
     host.remove();
   }
 
-  return { show, showError, confirmPost, closeConfirm, place, remove };
+  /** Marks a check as scheduled or in flight (tests and benchmarks wait for it to clear). */
+  function setPending(pending) {
+    if (pending) host.dataset.pending = "";
+    else delete host.dataset.pending;
+  }
+
+  return { show, showError, confirmPost, closeConfirm, setPending, place, remove };
 }

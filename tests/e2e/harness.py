@@ -252,6 +252,18 @@ if __name__ == "__main__":
     print(chromium_path(), file=sys.stderr)
 
 
+def settled(page: Page, index: int = 0) -> None:
+    """Waits until Salesy has answered for the editor's current text (no check pending)."""
+    page.wait_for_timeout(50)  # let the editor's mutation reach Salesy's observer
+    poll(
+        lambda: page.evaluate(
+            "(i) => { const host = document.querySelectorAll('[data-salesy=\"panel\"]')[i];"
+            " return !!host && !('pending' in host.dataset); }",
+            index,
+        )
+    )
+
+
 def panel(page: Page, index: int = 0) -> Any:
     """The index-th Salesy panel (Playwright's CSS selectors pierce its open shadow root)."""
     return page.locator(PANEL).nth(index)
