@@ -1,0 +1,184 @@
+"""A tokenized post and the phrase matcher every rule shares.
+
+Phrases are data, never regular expressions: a phrase is a sequence of lowercase tokens,
+matched case-insensitively over the post's words, skipping punctuation, emoji and line
+breaks between them but never running across the end of a sentence. A shared config can
+therefore carry phrases without ever being able to hang the engine.
+
+Placeholders stand for one token of a kind: {number} {percent} {price} {word} {code}
+{mention} {url} {hashtag}. {code} is a word that looks like a promo code (SAVE50, EARLY).
+"""
+
+from salesy import tokens as tk
+from salesy.tokens import Token
+
+PLACEHOLDERS = {
+    "{number}": tk.NUMBER,
+    "{percent}": tk.PERCENT,
+    "{price}": tk.PRICE,
+    "{word}": tk.WORD,
+    "{code}": tk.WORD,
+    "{mention}": tk.MENTION,
+    "{url}": tk.URL,
+    "{hashtag}": tk.HASHTAG,
+}
+
+
+def looks_like_code(token: Token) -> bool:
+    """SAVE50, EARLY20, WELCOME10, FREESHIP: capitals or letters+digits, 4-20 characters."""
+    if token.kind != tk.WORD or not (4 <= len(token.text) <= 20):
+        return False
+    letters = digits = lowers = 0
+    for c in token.text:
+        if "0" <= c <= "9":
+            digits += 1
+        elif "a" <= c <= "z":
+            lowers += 1
+            letters += 1
+        elif "A" <= c <= "Z":
+            letters += 1
+        else:
+            return False
+    if letters == 0:
+        return False
+    return lowers == 0 or digits > 0
+
+
+class Doc:
+    """The text, its tokens, and the stream of matchable tokens phrases run over."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = tk.tokenize(text)
+        # stream: indices of tokens that carry words; brk[p]: a sentence ends before stream[p].
+        self.stream: list[int] = []
+        self.brk: list[bool] = []
+        pending_break = False
+        for index, token in enumerate(self.tokens):
+            if token.kind in tk.MATCHABLE:
+                self.stream.append(index)
+                self.brk.append(pending_break)
+                pending_break = False
+            elif token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+                pending_break = True
+        self.words = [t for t in self.tokens if t.kind == tk.WORD]
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Code-point span from token `first` to token `last` (inclusive)."""
+        return self.tokens[first].start, self.tokens[last].end
+
+    def sentence_start(self, p: int) -> bool:
+        """Does stream position p start a sentence (or the post)?"""
+        return p == 0 or self.brk[p]
+
+    def newline_before(self, index: int) -> bool:
+        """Is there a line break between token index-1 and token index (or is it first)?"""
+        if index == 0:
+            return True
+        previous = self.tokens[index - 1]
+        return "\n" in self.text[previous.end : self.tokens[index].start]
+
+
+def _parse(phrase: str) -> list[str]:
+    seq: list[str] = []
+    for piece in phrase.split():
+        if piece in PLACEHOLDERS:
+            seq.append(piece)
+            continue
+        for token in tk.tokenize(piece):
+            if token.kind in tk.MATCHABLE:
+                seq.append(token.low)
+    return seq
+
+
+def _fits(token: Token, element: str) -> bool:
+    if element[0] == "{" and element in PLACEHOLDERS:
+        if element == "{code}":
+            return looks_like_code(token)
+        return token.kind == PLACEHOLDERS[element]
+    return token.low == element
+
+
+class Phrases:
+    """A compiled set of phrases, indexed by first element; longest phrase wins."""
+
+    def __init__(self, phrases: list[str] | tuple[str, ...]) -> None:
+        self.first: dict[str, list[list[str]]] = {}
+        self.size = 0
+        self.placeholder_first = False
+        for phrase in phrases:
+            seq = _parse(phrase)
+            if not seq:
+                continue
+            self.size += 1
+            self.placeholder_first = self.placeholder_first or seq[0] in PLACEHOLDERS
+            self.first.setdefault(seq[0], []).append(seq)
+        for key in self.first:
+            # Longest first; ties in text order so both interpreters try the same one.
+            self.first[key].sort(key=lambda s: (-len(s), " ".join(s)))
+
+    def _candidates(self, token: Token) -> list[list[str]]:
+        out = list(self.first.get(token.low, ()))
+        if not self.placeholder_first:
+            return out
+        for placeholder, kind in PLACEHOLDERS.items():
+            if (
+                kind == token.kind
+                and placeholder in self.first
+                and (placeholder != "{code}" or looks_like_code(token))
+            ):
+                out.extend(self.first[placeholder])
+        if len(out) > 1:
+            out.sort(key=lambda s: (-len(s), " ".join(s)))
+        return out
+
+    def match_at(self, doc: Doc, p: int) -> int:
+        """Length (in stream tokens) of the longest phrase starting at stream position p."""
+        stream = doc.stream
+        for seq in self._candidates(doc.tokens[stream[p]]):
+            size = len(seq)
+            if p + size > len(stream):
+                continue
+            ok = True
+            for q in range(1, size):
+                if doc.brk[p + q] or not _fits(doc.tokens[stream[p + q]], seq[q]):
+                    ok = False
+                    break
+            if ok:
+                return size
+        return 0
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Non-overlapping matches, left to right: (first stream pos, last stream pos)."""
+        found: list[tuple[int, int]] = []
+        if not self.size:
+            return found
+        p = 0
+        count = len(doc.stream)
+        while p < count:
+            size = self.match_at(doc, p)
+            if size:
+                found.append((p, p + size - 1))
+                p += size
+            else:
+                p += 1
+        return found
+
+    def spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Code-point spans of find()."""
+        return [doc.span(doc.stream[a], doc.stream[b]) for a, b in self.find(doc)]
+
+
+_cache: dict[str, Phrases] = {}
+
+
+def compiled(phrases: list[str]) -> Phrases:
+    """Phrases from a config, compiled once per distinct list."""
+    key = "\n".join(phrases)
+    found = _cache.get(key)
+    if found is None:
+        if len(_cache) > 32:
+            _cache.clear()
+        found = Phrases(phrases)
+        _cache[key] = found
+    return found

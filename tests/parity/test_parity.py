@@ -1,0 +1,91 @@
+"""Parity: the pinned MicroPython (what PyScript runs in the browser) and CPython must give
+identical check() results, compared as parsed JSON (the two json.dumps differ in escaping).
+
+Never skipped: without node or node_modules the test fails and says what to install.
+"""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import salesy
+from salesy.rules import RULES
+
+ROOT = Path(__file__).resolve().parents[2]
+RUNNER = ROOT / "tests" / "parity" / "run_micropython.mjs"
+RUNTIME = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
+CORPUS = ROOT / "tests" / "corpus"
+
+# Strings that stress the tokenizer where the interpreters differ most (str methods,
+# Unicode tables). No lone surrogates: a JS string cannot hand one to MicroPython's UTF-8.
+TRICKY = [
+    "",
+    " ",
+    "\n\n\t",
+    "😀",
+    "😀😀😀😀😀😀",
+    "👨‍👩‍👧‍👦 BUY NOW 👍🏽👍🏿 🇫🇷🇯🇵 1️⃣ #️⃣ ❤️‍🔥",
+    "מבצע! BUY NOW ‏50% off‎ שלום",
+    "عرض خاص! اشتر الآن ٥٠٪ خصم BUY NOW",
+    "ÉNORME SOLDE! ACHETEZ MAINTENANT — 50 % de réduction, code ÉTÉ50",
+    "Straße café naïve İstanbul ΑΘΗΝΑ",
+    "日本語のテキスト。今すぐ購入！50%オフ",
+    "I’m proud — it’s out now… 20 % off, $19.99, 19,99 €, 5 USD, £5, ¥500, ₹99",
+    "Visit https://shop.example.com/sale?utm_source=x&ref=abc! or bit.ly/x1, www.a.io.",
+    "@ana @bob_ #ad #sp #spon $TSLA #1 best ever!!!",
+    "a." * 200,
+    "\u200b\u200d\ufeff\u00a0\u2028\u2029\u202e",
+    "x\u0301\u0302 e\u0301 combining marks",
+    "Ⅻ ① ¼ ² ª º µ",
+    "\U0010ffff \ue000 \ufffd \U000e0041",
+    "BUY NOW" * 50,
+    "I finally fixed my bike today, took me three weekends",
+    "BUY NOW! 50% off with code SAVE50 — shop today",
+]
+
+
+def corpus_texts() -> list[str]:
+    texts = [t for rule in RULES for t in rule.FLAG + rule.PASS]
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+    return texts + TRICKY
+
+
+def run_micropython(texts: list[str]) -> list[object]:
+    node = shutil.which("node")
+    assert node, "parity needs Node.js 20+ on PATH (`node`): install it, never skip this test"
+    assert (RUNTIME / "micropython.mjs").is_file(), (
+        f"parity needs the pinned MicroPython in {RUNTIME}: run `npm ci`"
+    )
+    result = subprocess.run(
+        [node, str(RUNNER)],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, f"MicroPython run failed:\n{result.stderr}"
+    output = json.loads(result.stdout)
+    assert isinstance(output, list)
+    return output
+
+
+def test_micropython_matches_cpython() -> None:
+    texts = corpus_texts()
+    assert len(texts) > 20
+    theirs = run_micropython(texts)
+    ours = [json.loads(json.dumps(salesy.check(text))) for text in texts]
+    assert len(theirs) == len(ours)
+    mismatches = [
+        (text, mine, other)
+        for text, mine, other in zip(texts, ours, theirs, strict=True)
+        if mine != other
+    ]
+    assert not mismatches, "first mismatch (text, CPython, MicroPython):\n" + json.dumps(
+        mismatches[0], ensure_ascii=False, indent=1
+    )
