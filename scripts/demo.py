@@ -56,6 +56,18 @@ def headless() -> None:
                 print(f"  {category:<11} " + " | ".join(spans))
             print(f"  screenshot: {shot.relative_to(harness.ROOT)}")
             page.close()
+        for theme in ("light", "dark"):
+            page = context.new_page()
+            page.goto(f"https://x.com/home?theme={theme}")
+            page.wait_for_selector(harness.EDITOR)
+            harness.type_draft(page, DRAFTS["ad"])
+            harness.wait_for_verdict(page, "pure_ad", timeout=20)
+            harness.panel(page).locator(".chip").click()
+            page.wait_for_timeout(200)
+            shot = OUT / f"card-{theme}.png"
+            page.screenshot(path=str(shot))
+            print(f"\n[hint card, {theme} theme] screenshot: {shot.relative_to(harness.ROOT)}")
+            page.close()
         outside = log.outside()
         print(f"\nNetwork requests outside the extension and the practice page: {len(outside)}")
         if outside:

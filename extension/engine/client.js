@@ -1,0 +1,31 @@
+// The background's side of the engine: makes sure the host exists, then asks it.
+import { ensureEngineHost } from "./host-manager.js";
+import { loadConfig } from "../storage.js";
+
+/** @param {{type: string, [key: string]: any}} request */
+export async function askEngine(request) {
+  await ensureEngineHost();
+  const reply = await chrome.runtime.sendMessage({ target: "engine", ...request });
+  if (reply === undefined) throw new Error("The engine host did not answer.");
+  if (reply?.error) throw new Error(reply.error);
+  return reply;
+}
+
+/** Checks a draft under the user's config plus the phrases ignored in this draft. */
+export async function checkDraft(text, allow = []) {
+  return askEngine({ type: "check", text, config: withAllowed(await loadConfig(), allow) });
+}
+
+function withAllowed(config, phrases) {
+  if (phrases.length === 0) return config;
+  const base = config ?? { salesy: 1 };
+  const terms = base.terms ?? {};
+  return { ...base, terms: { ...terms, allow: [...(terms.allow ?? []), ...phrases] } };
+}
+
+/** Message handlers, by type, for the background router. */
+export const engineHandlers = {
+  check: (message) => checkDraft(String(message.text ?? ""), message.allow ?? []),
+  "engine-status": () => askEngine({ type: "ping" }),
+  "engine-bench": (message) => askEngine({ type: "bench", text: message.text, runs: message.runs }),
+};
