@@ -7,10 +7,11 @@ function reply(id, payload) {
   window.parent.postMessage({ id, ...payload }, "*");
 }
 
-function check(text, config) {
-  const result = JSON.parse(engine.check(String(text ?? ""), config ? JSON.stringify(config) : ""));
-  if (result.error) throw new Error(result.error);
-  return result;
+/** Sends one request to Python's salesy.protocol.handle and unwraps its answer. */
+function ask(request) {
+  const answer = JSON.parse(engine.answer(JSON.stringify(request)));
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.result;
 }
 
 /** Times `check` inside the sandbox, without the message hops (for bench/). */
@@ -18,18 +19,17 @@ function bench(text, runs) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    check(text, null);
+    ask({ type: "check", text });
     times.push(performance.now() - start);
   }
   return { times };
 }
 
-function answer({ id, type, text, config, runs }) {
+function answer({ id, ...request }) {
   try {
-    if (type === "ping") return reply(id, { ok: true, result: { ready: true } });
-    if (type === "check") return reply(id, { ok: true, result: check(text, config) });
-    if (type === "bench") return reply(id, { ok: true, result: bench(text, runs ?? 50) });
-    throw new Error(`Unknown engine request: ${type}`);
+    if (request.type === "ping") return reply(id, { ok: true, result: { ready: true } });
+    if (request.type === "bench") return reply(id, { ok: true, result: bench(request.text, request.runs ?? 50) });
+    reply(id, { ok: true, result: ask(request) });
   } catch (error) {
     reply(id, { ok: false, error: String(error?.message ?? error) });
   }
@@ -42,8 +42,8 @@ window.addEventListener("message", (event) => {
 });
 
 // Called from engine.py once the salesy package is imported.
-globalThis.salesyEngineReady = (check) => {
-  engine = { check };
+globalThis.salesyEngineReady = (answerInPython) => {
+  engine = { answer: answerInPython };
   window.parent.postMessage({ type: "ready" }, "*");
   for (const request of queue.splice(0)) answer(request);
 };
