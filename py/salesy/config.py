@@ -33,7 +33,7 @@ def defaults() -> dict[str, object]:
     return {
         "salesy": VERSION,
         "rules": rules,
-        "thresholds": {"promotion": 25, "value": 25, "value_share": 40},
+        "thresholds": {"promotion": 30, "value": 20, "value_share": 40},
         "terms": {"promotion": [], "allow": []},
         "balance": {"target": "80/20", "window": 50},
         "examples": {"flag": [], "pass": []},

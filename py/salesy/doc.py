@@ -59,9 +59,69 @@ class Doc:
                 self.stream.append(index)
                 self.brk.append(pending_break)
                 pending_break = False
-            elif token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+            elif token.kind == tk.EMOJI or token.text[0] in tk.SENTENCE_END:
+                # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
+        # next_pos[i]: stream position of the first matchable token at or after token i.
+        self.next_pos: list[int] = []
+        p = 0
+        for index in range(len(self.tokens) + 1):
+            while p < len(self.stream) and self.stream[p] < index:
+                p += 1
+            self.next_pos.append(p)
         self.words = [t for t in self.tokens if t.kind == tk.WORD]
+        self.sentences = self._sentences()
+
+    def _sentences(self) -> list[tuple[int, int]]:
+        """(first, last) token indices of each sentence; a sentence ends at . ! ? or a line
+        break, and keeps its closing punctuation."""
+        out: list[tuple[int, int]] = []
+        first = -1
+        for index, token in enumerate(self.tokens):
+            if first >= 0 and self.newline_before(index):
+                out.append((first, index - 1))
+                first = -1
+            if first < 0:
+                if token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+                    continue  # stray "!!" after a line break belongs to nothing
+                first = index
+            if token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+                # "?!" and "..." stay with the sentence they close.
+                following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+                if following is None or not (
+                    following.kind == tk.PUNCT
+                    and following.text[0] in tk.SENTENCE_END
+                    and following.start == token.end
+                ):
+                    out.append((first, index))
+                    first = -1
+        if first >= 0:
+            out.append((first, len(self.tokens) - 1))
+        return out
+
+    def runs(self, kinds: tuple[str, ...], glue: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Maximal runs of tokens of `kinds`, allowing `glue` kinds in between but not at the
+        ends: (first, last) token indices and the count of `kinds` tokens in each."""
+        out: list[tuple[int, int]] = []
+        first = last = -1
+        for index, token in enumerate(self.tokens):
+            if token.kind in kinds:
+                if first < 0:
+                    first = index
+                last = index
+            elif token.kind not in glue and first >= 0:
+                out.append((first, last))
+                first = -1
+        if first >= 0:
+            out.append((first, last))
+        return out
+
+    def stream_range(self, first: int, last: int) -> tuple[int, int]:
+        """Stream positions [start, stop) of the matchable tokens among tokens first..last."""
+        return self.next_pos[first], self.next_pos[last + 1]
+
+    def count(self, first: int, last: int, kinds: tuple[str, ...]) -> int:
+        return sum(1 for t in self.tokens[first : last + 1] if t.kind in kinds)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point span from token `first` to token `last` (inclusive)."""

@@ -7,10 +7,12 @@ from salesy.rules import RULES
 
 FLAG_CASES = [(rule.ID, text) for rule in RULES for text in rule.FLAG]
 PASS_CASES = [(rule.ID, text) for rule in RULES for text in rule.PASS]
+CONFIGS = {rule.ID: rule.CONFIG for rule in RULES}
 
 
 def fired(rule_id: str, text: str) -> list[str]:
-    return [f["text"] for f in salesy.check(text)["findings"] if f["rule"] == rule_id]
+    result = salesy.check(text, CONFIGS[rule_id])
+    return [f["text"] for f in result["findings"] if f["rule"] == rule_id]
 
 
 @pytest.mark.parametrize(("rule_id", "text"), FLAG_CASES, ids=[f"{r}-{t}" for r, t in FLAG_CASES])

@@ -8,9 +8,28 @@ from salesy.rules import (
     sl101_call_to_action,
     sl102_price,
     sl103_discount,
+    sl104_free_offer,
+    sl105_urgency,
+    sl106_hype,
+    sl107_shouting,
+    sl108_hashtag_pile,
+    sl109_emoji_pile,
+    sl110_link_only,
+    sl111_email_list,
+    sl112_team_terms,
+    sl113_announcement,
+    sl114_sponsored,
     sl201_follow_begging,
     sl202_engagement_bait,
+    sl203_mass_mention,
+    sl301_undisclosed_tie,
+    sl302_vague_disclosure,
+    sl303_buried_ad,
     sl401_personal_voice,
+    sl402_question,
+    sl403_conversation,
+    sl404_credit,
+    sl405_substance,
 )
 
 TYPE_CHECKING = False
@@ -26,9 +45,28 @@ MODULES = (
     sl101_call_to_action,
     sl102_price,
     sl103_discount,
+    sl104_free_offer,
+    sl105_urgency,
+    sl106_hype,
+    sl107_shouting,
+    sl108_hashtag_pile,
+    sl109_emoji_pile,
+    sl110_link_only,
+    sl111_email_list,
+    sl112_team_terms,
+    sl113_announcement,
+    sl114_sponsored,
     sl201_follow_begging,
     sl202_engagement_bait,
+    sl203_mass_mention,
+    sl301_undisclosed_tie,
+    sl302_vague_disclosure,
+    sl303_buried_ad,
     sl401_personal_voice,
+    sl402_question,
+    sl403_conversation,
+    sl404_credit,
+    sl405_substance,
 )
 
 CATEGORIES = ("promotion", "engagement", "disclosure", "value")
@@ -49,6 +87,8 @@ class Rule:
         self.FLAG: list[str] = module.FLAG
         self.PASS: list[str] = module.PASS
         self.DOC: str = module.__doc__ or ""
+        # The config a rule's examples run with (team terms need one); None for defaults.
+        self.CONFIG: dict[str, object] | None = getattr(module, "CONFIG", None)
         self.detect: Detect = module.detect
 
     def __repr__(self) -> str:

@@ -2,7 +2,7 @@
 
 What it does:
     Finds calls to action: "buy now", "shop today", "order yours", "sign up now",
-    "link in bio", "DM to order", "click here", "check out my …", "out now".
+    "link in bio", "DM to order", "click here", "check out my …", "upgrade now".
 
 Why is this bad?
     X is pay-it-forward, not a billboard. A post that tells readers to buy, shop, order or
@@ -53,8 +53,28 @@ VERBS = (
     "visit",
     "call",
     "shop for",
+    "upgrade",
+    "donate",
+    "apply",
+    "lock in",
+    "pick up",
+    "discover",
+    "explore",
+    "start",
+    "switch",
 )
-ANYWHERE_AFTER = ("now", "today", "here", "online", "right now", "yours now", "yours today")
+ANYWHERE_AFTER = (
+    "now",
+    "today",
+    "here",
+    "online",
+    "right now",
+    "yours now",
+    "yours today",
+    "it now",
+    "it today",
+    "it here",
+)
 START_AFTER = (
     "yours",
     "your",
@@ -74,10 +94,24 @@ START_AFTER = (
     "a seat",
     "the link",
     "us",
+    "for",
+    "this",
+    "these",
 )
 # "get", "try", "call", "join", "visit" are too common in ordinary talk to count at a
 # sentence start with any object; only their anywhere forms count.
-START_VERBS_EXCLUDED = ("get", "try", "call", "join", "visit")
+START_VERBS_EXCLUDED = (
+    "get",
+    "try",
+    "call",
+    "join",
+    "visit",
+    "start",
+    "discover",
+    "explore",
+    "pick up",
+    "apply",
+)
 
 FIXED = (
     "link in bio",
@@ -90,6 +124,8 @@ FIXED = (
     "link in the comments",
     "link in reply",
     "link in replies",
+    "link in the replies",
+    "link in the reply",
     "link in thread",
     "link in first reply",
     "click here",
@@ -138,28 +174,6 @@ FIXED = (
     "start your free trial",
     "learn more at",
     "find out more at",
-    # "I'm out today" and "I'm available now" are personal: only a product is "out now".
-    "now available",
-    "is available now",
-    "available now on",
-    "available now at",
-    "available now in",
-    "it's out now",
-    "it's out today",
-    "is out now",
-    "is out today",
-    "are out now",
-    "out now on",
-    "out now at",
-    "in stores now",
-    "in stores today",
-    "on shelves now",
-    "now open for orders",
-    "orders are open",
-    "preorders are open",
-    "pre-orders are open",
-    "pre-orders open",
-    "preorders open",
     "order online",
     "shop online",
     "shop the look",
@@ -171,6 +185,12 @@ FIXED = (
     "don't forget to order",
     "don't forget to buy",
     "hurry and order",
+    "visit us",
+    "sign up at",
+    "sign up via",
+    "sign up here",
+    "register at",
+    "register via",
     "visit our website",
     "visit our store",
     "visit our shop",
@@ -206,7 +226,7 @@ FLAG = [
     "Sign up today at our website and start saving",
     "Check out my new course on copywriting",
     "Book your table for Valentine's night",
-    "The album is out now on all platforms",
+    "Upgrade now at example.com/pricing",
 ]
 PASS = [
     "I bought a new bike and I love it",

@@ -100,6 +100,11 @@ PHRASES = [
     "early bird price",
     "early bird pricing",
     "early bird discount",
+    "early bird rate",
+    "early bird tickets",
+    "early bird offer",
+    "early bird special",
+    "early-bird rate",
     "early-bird pricing",
     "use code {code}",
     "use my code {code}",
@@ -110,14 +115,6 @@ PHRASES = [
     "discount code {code}",
     "promo code {code}",
     "coupon code {code}",
-    "#sale",
-    "#discount",
-    "#promo",
-    "#deal",
-    "#deals",
-    "#coupon",
-    "#blackfriday",
-    "#cybermonday",
 ]
 for _season in SEASONS:
     PHRASES.append(_season + " sale")

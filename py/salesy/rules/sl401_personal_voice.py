@@ -38,6 +38,9 @@ SUBJECTS = (
     "we've",
     "we're",
     "we'd",
+    # "my daughter asked", "our team spent": a person telling what happened.
+    "my",
+    "our",
 )
 # Verbs and adjectives of experience or opinion. Past tenses in -ed are found by ending.
 VOICE = (
@@ -135,6 +138,25 @@ VOICE = (
     "admire",
     "enjoy",
     "enjoyed",
+    "been",
+    "working",
+    "learning",
+    "writing",
+    "trying",
+    "thinking",
+    "feeling",
+    "struggling",
+    "reading",
+    "nervous",
+    "cried",
+    "written",
+    "done",
+    "seen",
+    "taken",
+    "grown",
+    "known",
+    "given",
+    "fallen",
 )
 # Past tenses that announce a product rather than tell an experience.
 COMMERCIAL_ED = (

@@ -1,0 +1,49 @@
+"""Emoji pile (SL109).
+
+What it does:
+    Finds piles of emoji: four or more in a row (🔥🔥🔥🔥, 🛍️🛍️🛍️✨).
+
+Why is this bad?
+    A wall of emoji is the visual equivalent of shouting. In ads it stands in for having
+    something to say; it is also unreadable with a screen reader.
+
+Example:
+    NEW ARRIVALS 🔥🔥🔥🔥 shop now 🛍️🛍️🛍️🛍️
+
+Use instead:
+    New arrivals 🔥 the linen shirts are back.
+"""
+
+from salesy import tokens as tk
+from salesy.doc import Doc
+
+ID = "SL109"
+NAME = "emoji-pile"
+CATEGORY = "promotion"
+WEIGHT = 10
+NOUN = ("an emoji pile", "emoji piles")
+MESSAGE = "Emoji pile: a wall of emoji stands in for something to say."
+SUGGESTION = (
+    "One emoji can add tone; more than three in a row is noise (and hard on screen readers)."
+)
+
+RUN = 4
+
+FLAG = [
+    "NEW ARRIVALS 🔥🔥🔥🔥 shop now",
+    "💥💥 MEGA SALE 💥💥 🛒🛒🛒 🤑🤑🤑",
+    "🚀🚀🚀🚀 to the moon",
+]
+PASS = [
+    "Sunset at the pier tonight 🌅🌊✨",
+    "HAPPY BIRTHDAY MOM 🎂🎉❤️",
+    "We got the keys to our first home! 🏡🔑",
+]
+
+
+def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for first, last in doc.runs((tk.EMOJI,), ()):
+        if last - first + 1 >= RUN:
+            spans.append(doc.span(first, last))
+    return spans
