@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -65,19 +66,52 @@ def chromium_path() -> str:
     )
 
 
-class RequestLog:
-    """Every request the browser makes, so privacy tests can say what left the machine."""
+# Chromium's own housekeeping, seen with or without any extension loaded: sign-in, the
+# updater's ping, network time, the spell-check dictionary. Exact endpoints, nothing broader.
+CHROMIUM_HOUSEKEEPING = (
+    "https://accounts.google.com/ListAccounts",
+    "http://update.googleapis.com/service/update2/json",
+    "https://update.googleapis.com/service/update2/json",
+    "http://clients2.google.com/time/1/current",
+    "https://redirector.gvt1.com/edgedl/chrome/dict/",
+)
 
-    def __init__(self) -> None:
+
+class RequestLog:
+    """Every request the browser makes, so privacy tests can say what left the machine.
+
+    Playwright reports the pages' and the service worker's requests; Chromium's NetLog adds
+    every other process (the offscreen engine host and its sandboxed PyScript frame)."""
+
+    def __init__(self, netlog: Path) -> None:
         self.urls: list[str] = []
         self.blocked: list[str] = []
+        self.netlog = netlog
+        self.allowed: list[str] = []  # URL prefixes a test allows (a team-config URL)
+
+    def network_urls(self) -> list[str]:
+        if not self.netlog.is_file():
+            return []
+        found = re.findall(
+            r'"url":"((?:https?|wss?)://[^"]+)"', self.netlog.read_text(errors="replace")
+        )
+        return sorted(set(found))
 
     def outside(self) -> list[str]:
         """Requests to anything but the extension itself and the routed x.com fixture."""
-        return [url for url in self.urls if not _allowed(url)] + self.blocked
+        seen = self.urls + self.blocked + self.network_urls()
+        return sorted(
+            {
+                url
+                for url in seen
+                if not allowed_url(url)
+                and not url.startswith(CHROMIUM_HOUSEKEEPING)
+                and not url.startswith(tuple(self.allowed))
+            }
+        )
 
 
-def _allowed(url: str) -> bool:
+def allowed_url(url: str) -> bool:
     if url.startswith(("chrome-extension://", "data:", "blob:")):
         return True
     prefix = "https://x.com"
@@ -88,6 +122,8 @@ def _allowed(url: str) -> bool:
 
 
 def fixture_response(path: str) -> tuple[bytes, str] | None:
+    if path == "/favicon.ico":  # the browser asks for it by itself
+        return b"", "image/x-icon"
     if path in PAGES:
         return (FIXTURES / PAGES[path]).read_bytes(), "text/html"
     prefix = "/salesy-fixture/"
@@ -116,7 +152,7 @@ def browser(
     """A fresh Chromium profile with Salesy loaded and x.com served from the fixtures."""
     if not (EXTENSION / "manifest.json").is_file():
         raise RuntimeError("dist/salesy/ is not built: run `make build`.")
-    log = RequestLog()
+    log = RequestLog(profile.parent / f"{profile.name}-netlog.json")
     with _playwright(playwright) as pw:
         context = pw.chromium.launch_persistent_context(
             str(profile),
@@ -126,6 +162,7 @@ def browser(
                 *CHROMIUM_ARGS,
                 f"--disable-extensions-except={EXTENSION}",
                 f"--load-extension={EXTENSION}",
+                f"--log-net-log={log.netlog}",
             ],
             viewport={"width": 1000, "height": 800},
         )
