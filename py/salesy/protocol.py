@@ -6,8 +6,6 @@ the engine is defined (and tested) here, in Python, on both interpreters.
 
 from salesy import config as cfg
 from salesy import config_requests
-from salesy.archive import ArchiveError, classify
-from salesy.archive import read as read_archive
 from salesy.balance import balance
 from salesy.engine import check
 from salesy.rules import RULES
@@ -19,36 +17,7 @@ def _check(request: dict[str, object]) -> object:
 
 def _balance(request: dict[str, object]) -> object:
     posts = request.get("posts")
-    window, days = request.get("window"), request.get("days")
-    return balance(
-        posts if isinstance(posts, list) else [],
-        request.get("config"),
-        window if isinstance(window, int) and window > 0 else None,
-        days if isinstance(days, int) and days >= 0 else None,
-        request.get("now"),
-    )
-
-
-def _archive(request: dict[str, object]) -> object:
-    """X archive files [{"name", "text"}] -> the newest `limit` posts, classified; or
-    {"error"} that names the file and what was expected (the caller keeps its history)."""
-    files = request.get("files")
-    pairs = []
-    for item in files if isinstance(files, list) else []:
-        if isinstance(item, dict):
-            pairs.append((str(item.get("name") or "file"), item.get("text")))
-    try:
-        found = read_archive(pairs)
-    except ArchiveError as error:
-        return {"error": str(error)}
-    limit = request.get("limit")
-    posts = found["posts"]
-    assert isinstance(posts, list)
-    found["total"] = len(posts)
-    found["posts"] = classify(
-        posts, request.get("config"), limit if isinstance(limit, int) else 2000
-    )
-    return found
+    return balance(posts if isinstance(posts, list) else [], request.get("config"))
 
 
 def _validate(request: dict[str, object]) -> object:
@@ -75,7 +44,6 @@ def _rules(request: dict[str, object]) -> object:
 
 HANDLERS = {"check": _check, "balance": _balance, "validate": _validate, "rules": _rules}
 HANDLERS.update(config_requests.HANDLERS)
-HANDLERS["archive"] = _archive
 
 
 def handle(request: object) -> dict[str, object]:
