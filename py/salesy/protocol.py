@@ -6,8 +6,10 @@ the engine is defined (and tested) here, in Python, on both interpreters.
 
 from salesy import config as cfg
 from salesy import config_requests
+from salesy.archive import ArchiveError, classify
+from salesy.archive import read as read_archive
 from salesy.balance import balance
-from salesy.engine import check
+from salesy.engine import check, effective_config
 from salesy.rules import RULES
 
 
@@ -17,7 +19,51 @@ def _check(request: dict[str, object]) -> object:
 
 def _balance(request: dict[str, object]) -> object:
     posts = request.get("posts")
-    return balance(posts if isinstance(posts, list) else [], request.get("config"))
+    window, days = request.get("window"), request.get("days")
+    return balance(
+        posts if isinstance(posts, list) else [],
+        request.get("config"),
+        window if isinstance(window, int) and window > 0 else None,
+        days if isinstance(days, int) and days >= 0 else None,
+        request.get("now"),
+    )
+
+
+def _archive(request: dict[str, object]) -> object:
+    """X archive files [{"name", "text"}] -> the newest `limit` posts, classified; or
+    {"error"} that names the file and what was expected (the caller keeps its history)."""
+    files = request.get("files")
+    pairs = []
+    for item in files if isinstance(files, list) else []:
+        if isinstance(item, dict):
+            pairs.append((str(item.get("name") or "file"), item.get("text")))
+    try:
+        found = read_archive(pairs)
+    except ArchiveError as error:
+        return {"error": str(error)}
+    limit = request.get("limit")
+    posts = found["posts"]
+    assert isinstance(posts, list)
+    found["total"] = len(posts)
+    newest = posts[: limit if isinstance(limit, int) and limit > 0 else 2000]
+    # "classify": false leaves the verdicts to `classify` requests in batches, so a big
+    # archive never holds the engine longer than one request may take.
+    if request.get("classify") is False:
+        found["posts"] = newest
+    else:
+        found["posts"] = classify(newest, request.get("config"))
+    return found
+
+
+def _classify(request: dict[str, object]) -> object:
+    """Many texts at once (profile posts, an archive in batches): [{"verdict", "score"}]."""
+    texts = request.get("texts")
+    conf = effective_config(request.get("config"))
+    out = []
+    for text in texts if isinstance(texts, list) else []:
+        result = check(str(text or ""), conf)
+        out.append({"verdict": result["verdict"], "score": result["score"]})
+    return out
 
 
 def _validate(request: dict[str, object]) -> object:
@@ -44,6 +90,8 @@ def _rules(request: dict[str, object]) -> object:
 
 HANDLERS = {"check": _check, "balance": _balance, "validate": _validate, "rules": _rules}
 HANDLERS.update(config_requests.HANDLERS)
+HANDLERS["archive"] = _archive
+HANDLERS["classify"] = _classify
 
 
 def handle(request: object) -> dict[str, object]:

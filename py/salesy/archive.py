@@ -1,0 +1,307 @@
+"""Reads the posts out of an X data archive ("Download an archive of your data").
+
+The archive's `data/tweets.js` is JavaScript, not JSON: `window.YTD.tweets.part0 = [...]`,
+with large accounts split over `tweets-part1.js`, `tweets-part2.js`… (older archives say
+`tweet` instead of `tweets`). Each item is `{"tweet": {"id_str", "full_text", "created_at":
+"Wed Oct 10 20:19:24 +0000 2018", "in_reply_to_status_id_str", "entities", ...}}`.
+`data/account.js` (`window.YTD.account.part0`) names the account.
+
+Reposts of other people's posts are left out (they are not the account's own voice); replies
+are kept and marked. Links are shown expanded, as X shows them, so the link rules see them.
+
+One implementation for both places: the CLI (`salesy audit`) and the browser (the popup sends
+the file's text to the engine's `archive` request), so this runs on CPython and MicroPython.
+"""
+
+import json
+
+TWEETS_PREFIX = "window.YTD.tweets.part"
+EXPECTED = "X's archive file data/tweets.js, which starts with `window.YTD.tweets.part0 = [`"
+MONTHS = {
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "May": 5,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+# What other archive files hold, to say what the user picked instead of their posts.
+OTHER_FILES = {
+    "like": "your likes (data/like.js)",
+    "follower": "your followers (data/follower.js)",
+    "following": "the accounts you follow (data/following.js)",
+    "direct-messages": "your direct messages",
+    "deleted-tweets": "your deleted posts (data/deleted-tweets.js)",
+    "profile": "your profile (data/profile.js)",
+    "note-tweet": "your long posts (data/note-tweet.js)",
+}
+
+
+class ArchiveError(Exception):
+    """A file that is not (or not a readable) part of an X archive; the message says why."""
+
+
+def _two(number: int) -> str:
+    return ("0" if number < 10 else "") + str(number)
+
+
+def iso_date(created_at: object) -> str | None:
+    """`Wed Oct 10 20:19:24 +0000 2018` -> `2018-10-10T20:19:24Z`; None if unreadable."""
+    if not isinstance(created_at, str):
+        return None
+    parts = created_at.split()
+    if len(parts) != 6 or parts[1] not in MONTHS:
+        return None
+    clock = parts[3].split(":")
+    zone = parts[4]
+    if len(clock) != 3 or len(zone) != 5 or zone[0] not in "+-":
+        return None
+    try:
+        year, day = int(parts[5]), int(parts[2])
+        hour, minute, second = int(clock[0]), int(clock[1]), int(clock[2])
+        offset = int(zone[1:3]) * 60 + int(zone[3:5])
+    except ValueError:
+        return None
+    if offset:
+        # Archives write +0000; should one not, shift to UTC through the day count.
+        from salesy.balance import timestamp
+
+        base = timestamp(str(year) + "-" + _two(MONTHS[parts[1]]) + "-" + _two(day))
+        if base is None:
+            return None
+        moment = int(base) + hour * 3600 + minute * 60 + second
+        moment -= offset * 60 if zone[0] == "+" else -offset * 60
+        return _from_timestamp(moment)
+    return (
+        str(year)
+        + "-"
+        + _two(MONTHS[parts[1]])
+        + "-"
+        + _two(day)
+        + "T"
+        + _two(hour)
+        + ":"
+        + _two(minute)
+        + ":"
+        + _two(second)
+        + "Z"
+    )
+
+
+def _from_timestamp(moment: int) -> str:
+    days, rest = moment // 86400, moment % 86400
+    # Inverse of days_from_civil (Howard Hinnant).
+    z = days + 719468
+    era = (z if z >= 0 else z - 146096) // 146097
+    doe = z - era * 146097
+    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + (3 if mp < 10 else -9)
+    year = yoe + era * 400 + (1 if month <= 2 else 0)
+    return (
+        str(year)
+        + "-"
+        + _two(month)
+        + "-"
+        + _two(day)
+        + "T"
+        + _two(rest // 3600)
+        + ":"
+        + _two(rest % 3600 // 60)
+        + ":"
+        + _two(rest % 60)
+        + "Z"
+    )
+
+
+def _unescape(text: str) -> str:
+    # The archive escapes these three in full_text, as X's API does.
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _expand_links(text: str, tweet: dict[str, object]) -> str:
+    """t.co links as X shows them: expanded, and attached media links dropped."""
+    entities = tweet.get("entities")
+    if not isinstance(entities, dict):
+        return text
+    for link in entities.get("urls") or []:
+        if isinstance(link, dict) and isinstance(link.get("url"), str) and link["url"]:
+            shown = link.get("expanded_url") or link.get("display_url") or link["url"]
+            text = text.replace(link["url"], str(shown))
+    for media in entities.get("media") or []:
+        if isinstance(media, dict) and isinstance(media.get("url"), str) and media["url"]:
+            text = text.replace(media["url"], "")
+    return text.strip()
+
+
+def _describe(head: str) -> str:
+    shown = head.strip().replace("\n", " ")
+    if not shown:
+        return "an empty file"
+    return "a file that starts with `" + (shown[:40] + "…" if len(shown) > 40 else shown) + "`"
+
+
+def _split(text: str, name: str) -> tuple[str, str, str]:
+    """`window.YTD.<kind>.part<N> = <json>` -> (kind, part, json text)."""
+    body = text[1:] if text[:1] == "\ufeff" else text
+    stripped = body.strip()
+    if not stripped.startswith("window.YTD."):
+        if stripped.startswith("[") or stripped.startswith("{"):
+            raise ArchiveError(
+                name + ": this is plain JSON, not a file from an X archive; expected " + EXPECTED
+            )
+        raise ArchiveError(name + ": expected " + EXPECTED + "; got " + _describe(stripped))
+    equals = stripped.find("=")
+    if equals < 0:
+        raise ArchiveError(name + ": expected " + EXPECTED + "; got " + _describe(stripped))
+    label = stripped[len("window.YTD.") : equals].strip()
+    dot = label.rfind(".part")
+    kind = label[:dot] if dot >= 0 else label
+    part = label[dot + 5 :] if dot >= 0 else ""
+    return kind, part, stripped[equals + 1 :].strip().rstrip(";")
+
+
+def _load_json(data: str, name: str, label: str) -> object:
+    try:
+        return json.loads(data)
+    except Exception as error:
+        raise ArchiveError(
+            name
+            + ": the data after `"
+            + label
+            + " =` is not valid JSON ("
+            + str(error)
+            + "); the file may be cut short: export the archive again"
+        ) from None
+
+
+def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
+    """Reads one archive file. Returns {"kind": "tweets", "posts": [...], "reposts": n,
+    "skipped": n} for tweets.js / tweets-partN.js, {"kind": "account", "account": handle}
+    for account.js. Raises ArchiveError naming the file and what was expected."""
+    if isinstance(text, (bytes, bytearray)):
+        try:
+            text = bytes(text).decode("utf-8")
+        except Exception:
+            raise ArchiveError(name + ": not a text file; expected " + EXPECTED) from None
+    if not isinstance(text, str):
+        raise ArchiveError(name + ": expected " + EXPECTED)
+    kind, part, data = _split(text, name)
+    label = "window.YTD." + kind + ".part" + part
+    if kind == "account":
+        items = _load_json(data, name, label)
+        for item in items if isinstance(items, list) else []:
+            account = item.get("account") if isinstance(item, dict) else None
+            if isinstance(account, dict) and isinstance(account.get("username"), str):
+                return {"kind": "account", "account": account["username"]}
+        raise ArchiveError(name + ": an account file without a username")
+    if kind not in ("tweets", "tweet"):
+        what = OTHER_FILES.get(kind, "`window.YTD." + kind + "`")
+        raise ArchiveError(
+            name + ": this archive file holds " + what + ", not your posts; expected " + EXPECTED
+        )
+    items = _load_json(data, name, label)
+    if not isinstance(items, list):
+        raise ArchiveError(
+            name + ": `" + label + "` should be a list of posts; expected " + EXPECTED
+        )
+    posts = []
+    reposts = 0
+    skipped = 0
+    for item in items:
+        tweet = item.get("tweet", item) if isinstance(item, dict) else None
+        if not isinstance(tweet, dict):
+            skipped += 1
+            continue
+        post_id = tweet.get("id_str") or tweet.get("id")
+        full = tweet.get("full_text")
+        if full is None:
+            full = tweet.get("text")
+        at = iso_date(tweet.get("created_at"))
+        if not isinstance(full, str) or post_id is None or at is None:
+            skipped += 1
+            continue
+        if full.startswith("RT @") or tweet.get("retweeted") is True:
+            reposts += 1
+            continue
+        post: dict[str, object] = {
+            "id": str(post_id),
+            "text": _expand_links(_unescape(full), tweet),
+            "at": at,
+            "source": "archive",
+            "reply": bool(tweet.get("in_reply_to_status_id_str")),
+        }
+        if post["reply"] and tweet.get("in_reply_to_screen_name"):
+            post["reply_to"] = str(tweet["in_reply_to_screen_name"])
+        posts.append(post)
+    if items and not posts and skipped:
+        raise ArchiveError(
+            name
+            + ": none of its "
+            + str(len(items))
+            + " items reads as a post; expected "
+            + EXPECTED
+        )
+    return {"kind": "tweets", "part": part, "posts": posts, "reposts": reposts, "skipped": skipped}
+
+
+def read(files: list[tuple[str, object]]) -> dict[str, object]:
+    """Reads several archive files (tweets.js, tweets-part1.js…, optionally account.js).
+
+    Returns {"account": handle or None, "posts": [...] newest first, merged by id,
+    "reposts": n, "skipped": n, "files": n}. Any unreadable file raises ArchiveError, so an
+    import is all or nothing."""
+    if not files:
+        raise ArchiveError("no file chosen; expected " + EXPECTED)
+    account = None
+    by_id: dict[str, dict[str, object]] = {}
+    reposts = 0
+    skipped = 0
+    tweet_files = 0
+    for name, text in files:
+        found = read_file(text, name)
+        if found["kind"] == "account":
+            account = found["account"]
+            continue
+        tweet_files += 1
+        reposts += int(found["reposts"])  # type: ignore[call-overload]
+        skipped += int(found["skipped"])  # type: ignore[call-overload]
+        for post in found["posts"]:  # type: ignore[attr-defined]
+            by_id[str(post["id"])] = post
+    if tweet_files == 0:
+        raise ArchiveError("only account.js was chosen; expected " + EXPECTED + " as well")
+    posts = list(by_id.values())
+    posts.sort(key=lambda post: (str(post["at"]), str(post["id"])), reverse=True)
+    return {
+        "account": account,
+        "posts": posts,
+        "reposts": reposts,
+        "skipped": skipped,
+        "files": tweet_files,
+    }
+
+
+def classify(
+    posts: list[dict[str, object]], config: object = None, limit: int = 0
+) -> list[dict[str, object]]:
+    """Adds `verdict` and `score` to the newest `limit` posts (all if 0) and returns them."""
+    from salesy.engine import check, effective_config
+
+    conf = effective_config(config)
+    chosen = posts[:limit] if limit > 0 else posts
+    out = []
+    for post in chosen:
+        result = check(str(post["text"]), conf)
+        item = dict(post)
+        item["verdict"] = result["verdict"]
+        item["score"] = result["score"]
+        out.append(item)
+    return out
