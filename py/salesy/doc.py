@@ -6,10 +6,12 @@ breaks between them but never running across the end of a sentence. A shared con
 therefore carry phrases without ever being able to hang the engine.
 
 Placeholders stand for one token of a kind: {number} {percent} {price} {word} {code}
-{mention} {url} {hashtag}. {code} is a word that looks like a promo code (SAVE50, EARLY).
+{mention} {url} {hashtag} {count}. {code} is a word that looks like a promo code (SAVE50,
+EARLY20); {count} is a number or a number word ("3", "three").
 """
 
 from salesy import tokens as tk
+from salesy.order import sort_ints
 from salesy.tokens import Token
 
 PLACEHOLDERS = {
@@ -21,6 +23,44 @@ PLACEHOLDERS = {
     "{mention}": tk.MENTION,
     "{url}": tk.URL,
     "{hashtag}": tk.HASHTAG,
+    "{count}": tk.NUMBER,
+}
+# "{count}" is a number or a number word: "3 months free", "two months free".
+NUMBER_WORDS = (
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "fifty",
+    "hundred",
+    "a few",
+)
+
+
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
+
+# The placeholder that stands for each matchable kind.
+KIND_KEYS = {
+    tk.NUMBER: "{number}",
+    tk.PERCENT: "{percent}",
+    tk.PRICE: "{price}",
+    tk.WORD: "{word}",
+    tk.MENTION: "{mention}",
+    tk.URL: "{url}",
+    tk.HASHTAG: "{hashtag}",
+    tk.EMAIL: "{email}",
+    tk.CASHTAG: "{cashtag}",
 }
 
 
@@ -45,49 +85,96 @@ def looks_like_code(token: Token) -> bool:
 
 
 class Doc:
-    """The text, its tokens, and the stream of matchable tokens phrases run over."""
+    """The text, its tokens, and the indexes every rule reads instead of rescanning.
+
+    Built in one pass: on MicroPython in the browser each loop step costs about a
+    microsecond, so rules look things up here rather than walking every token themselves.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tk.tokenize(text)
+        # Characters as a list: MicroPython indexes and slices a str by walking its UTF-8
+        # from the start, so every rule reads positions from here instead.
+        self.chars = list(text)
+        chars = self.chars
+        self.tokens = tk.scan(text, chars)
         # stream: indices of tokens that carry words; brk[p]: a sentence ends before stream[p].
         self.stream: list[int] = []
         self.brk: list[bool] = []
+        # next_pos[i]: stream position of the first matchable token at or after token i.
+        self.next_pos: list[int] = []
+        # nl[i]: a line break (or the start of the post) comes before token i.
+        self.nl: list[bool] = []
+        # by_kind[kind]: indices of the tokens of that kind, ascending.
+        self.by_kind: dict[str, list[int]] = {}
         pending_break = False
+        previous_end = -1
         for index, token in enumerate(self.tokens):
-            if token.kind in tk.MATCHABLE:
+            start = token.start
+            if previous_end < 0:
+                self.nl.append(True)
+            elif start == previous_end or (
+                start == previous_end + 1 and chars[previous_end] == " "
+            ):
+                self.nl.append(False)  # the common case, decided without a slice
+            else:
+                self.nl.append(any(c in LINE_BREAKS for c in chars[previous_end:start]))
+            previous_end = token.end
+            kind = token.kind
+            found = self.by_kind.get(kind)
+            if found is None:
+                self.by_kind[kind] = [index]
+            else:
+                found.append(index)
+            self.next_pos.append(len(self.stream))
+            if kind in tk.MATCHABLE:
                 self.stream.append(index)
                 self.brk.append(pending_break)
                 pending_break = False
-            elif token.kind == tk.EMOJI or token.text[0] in tk.SENTENCE_END:
+            elif kind == tk.EMOJI or token.text[0] in tk.SENTENCE_END:
                 # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
-        # next_pos[i]: stream position of the first matchable token at or after token i.
-        self.next_pos: list[int] = []
-        p = 0
-        for index in range(len(self.tokens) + 1):
-            while p < len(self.stream) and self.stream[p] < index:
-                p += 1
-            self.next_pos.append(p)
-        self.words = [t for t in self.tokens if t.kind == tk.WORD]
+        self.next_pos.append(len(self.stream))
+        self.words = [self.tokens[i] for i in self.indices(tk.WORD)]
+        # stream_keys[p]: the index keys stream token p can start a phrase with.
+        # positions[key]: where the stream has a token with that key, ascending; a phrase set
+        # only looks where its first words occur, so its cost follows hits, not text length.
+        self.stream_keys: list[tuple[str, ...]] = []
+        self.positions: dict[str, list[int]] = {}
+        for p, index in enumerate(self.stream):
+            keys = _keys(self.tokens[index])
+            self.stream_keys.append(keys)
+            for key in keys:
+                found = self.positions.get(key)
+                if found is None:
+                    self.positions[key] = [p]
+                else:
+                    found.append(p)
         self.sentences = self._sentences()
+
+    def indices(self, kind: str) -> list[int]:
+        """Indices of the tokens of one kind, ascending."""
+        return self.by_kind.get(kind) or []
 
     def _sentences(self) -> list[tuple[int, int]]:
         """(first, last) token indices of each sentence; a sentence ends at . ! ? or a line
         break, and keeps its closing punctuation."""
         out: list[tuple[int, int]] = []
         first = -1
-        for index, token in enumerate(self.tokens):
-            if first >= 0 and self.newline_before(index):
+        tokens = self.tokens
+        count = len(tokens)
+        for index, token in enumerate(tokens):
+            if first >= 0 and self.nl[index]:
                 out.append((first, index - 1))
                 first = -1
+            ends = token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END
             if first < 0:
-                if token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+                if ends:
                     continue  # stray "!!" after a line break belongs to nothing
                 first = index
-            if token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END:
+            if ends:
                 # "?!" and "..." stay with the sentence they close.
-                following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+                following = tokens[index + 1] if index + 1 < count else None
                 if following is None or not (
                     following.kind == tk.PUNCT
                     and following.text[0] in tk.SENTENCE_END
@@ -96,32 +183,38 @@ class Doc:
                     out.append((first, index))
                     first = -1
         if first >= 0:
-            out.append((first, len(self.tokens) - 1))
+            out.append((first, count - 1))
         return out
 
-    def runs(self, kinds: tuple[str, ...], glue: tuple[str, ...]) -> list[tuple[int, int]]:
-        """Maximal runs of tokens of `kinds`, allowing `glue` kinds in between but not at the
-        ends: (first, last) token indices and the count of `kinds` tokens in each."""
-        out: list[tuple[int, int]] = []
+    def runs(self, kind: str, glue: tuple[str, ...]) -> list[tuple[int, int, int]]:
+        """Maximal runs of tokens of `kind`, with only `glue` kinds between them:
+        (first, last, how many of `kind`) per run, in order."""
+        out: list[tuple[int, int, int]] = []
+        tokens = self.tokens
         first = last = -1
-        for index, token in enumerate(self.tokens):
-            if token.kind in kinds:
-                if first < 0:
-                    first = index
+        size = 0
+        for index in self.indices(kind):
+            joined = first >= 0
+            if joined:
+                for between in range(last + 1, index):
+                    if tokens[between].kind not in glue:
+                        joined = False
+                        break
+            if joined:
                 last = index
-            elif token.kind not in glue and first >= 0:
-                out.append((first, last))
-                first = -1
+                size += 1
+            else:
+                if first >= 0:
+                    out.append((first, last, size))
+                first = last = index
+                size = 1
         if first >= 0:
-            out.append((first, last))
+            out.append((first, last, size))
         return out
 
     def stream_range(self, first: int, last: int) -> tuple[int, int]:
         """Stream positions [start, stop) of the matchable tokens among tokens first..last."""
         return self.next_pos[first], self.next_pos[last + 1]
-
-    def count(self, first: int, last: int, kinds: tuple[str, ...]) -> int:
-        return sum(1 for t in self.tokens[first : last + 1] if t.kind in kinds)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point span from token `first` to token `last` (inclusive)."""
@@ -133,10 +226,23 @@ class Doc:
 
     def newline_before(self, index: int) -> bool:
         """Is there a line break between token index-1 and token index (or is it first)?"""
-        if index == 0:
-            return True
-        previous = self.tokens[index - 1]
-        return "\n" in self.text[previous.end : self.tokens[index].start]
+        return self.nl[index]
+
+    def slice(self, start: int, end: int) -> str:
+        """text[start:end], in time proportional to the slice on both interpreters."""
+        return "".join(self.chars[start:end])
+
+
+def _keys(token: Token) -> tuple[str, ...]:
+    if token.kind == tk.WORD:
+        if token.low in NUMBER_WORDS:
+            return (token.low, "{word}", "{count}")
+        if looks_like_code(token):
+            return (token.low, "{word}", "{code}")
+        return (token.low, "{word}")
+    if token.kind == tk.NUMBER:
+        return (token.low, "{number}", "{count}")
+    return (token.low, KIND_KEYS[token.kind])
 
 
 def _parse(phrase: str) -> list[str]:
@@ -151,77 +257,81 @@ def _parse(phrase: str) -> list[str]:
     return seq
 
 
-def _fits(token: Token, element: str) -> bool:
-    if element[0] == "{" and element in PLACEHOLDERS:
-        if element == "{code}":
-            return looks_like_code(token)
-        return token.kind == PLACEHOLDERS[element]
-    return token.low == element
-
-
 class Phrases:
     """A compiled set of phrases, indexed by first element; longest phrase wins."""
 
     def __init__(self, phrases: list[str] | tuple[str, ...]) -> None:
         self.first: dict[str, list[list[str]]] = {}
         self.size = 0
-        self.placeholder_first = False
         for phrase in phrases:
             seq = _parse(phrase)
             if not seq:
                 continue
             self.size += 1
-            self.placeholder_first = self.placeholder_first or seq[0] in PLACEHOLDERS
             self.first.setdefault(seq[0], []).append(seq)
         for key in self.first:
             # Longest first; ties in text order so both interpreters try the same one.
             self.first[key].sort(key=lambda s: (-len(s), " ".join(s)))
 
-    def _candidates(self, token: Token) -> list[list[str]]:
-        out = list(self.first.get(token.low, ()))
-        if not self.placeholder_first:
-            return out
-        for placeholder, kind in PLACEHOLDERS.items():
-            if (
-                kind == token.kind
-                and placeholder in self.first
-                and (placeholder != "{code}" or looks_like_code(token))
-            ):
-                out.extend(self.first[placeholder])
-        if len(out) > 1:
-            out.sort(key=lambda s: (-len(s), " ".join(s)))
-        return out
-
-    def match_at(self, doc: Doc, p: int) -> int:
-        """Length (in stream tokens) of the longest phrase starting at stream position p."""
-        stream = doc.stream
-        for seq in self._candidates(doc.tokens[stream[p]]):
+    def _try(self, doc: Doc, p: int, seqs: list[list[str]]) -> int:
+        """Length of the longest of `seqs` (longest first) that matches at position p."""
+        count = len(doc.stream)
+        keys = doc.stream_keys
+        brk = doc.brk
+        for seq in seqs:
             size = len(seq)
-            if p + size > len(stream):
+            if p + size > count:
                 continue
             ok = True
             for q in range(1, size):
-                if doc.brk[p + q] or not _fits(doc.tokens[stream[p + q]], seq[q]):
+                # A token fits an element if the element is one of its keys: its lowercase
+                # text or a placeholder it satisfies ({word}, {code}, {count}, ...).
+                if brk[p + q] or seq[q] not in keys[p + q]:
                     ok = False
                     break
             if ok:
                 return size
         return 0
 
+    def match_at(self, doc: Doc, p: int) -> int:
+        """Length (in stream tokens) of the longest phrase starting at stream position p."""
+        first = self.first
+        best = 0
+        for key in doc.stream_keys[p]:
+            seqs = first.get(key)
+            if seqs and len(seqs[0]) > best:
+                size = self._try(doc, p, seqs)
+                if size > best:
+                    best = size
+        return best
+
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Non-overlapping matches, left to right: (first stream pos, last stream pos)."""
         found: list[tuple[int, int]] = []
         if not self.size:
             return found
-        p = 0
-        count = len(doc.stream)
-        while p < count:
+        positions = doc.positions
+        starts: list[int] = []
+        if len(positions) < len(self.first):
+            for key in positions:
+                if key in self.first:
+                    starts.extend(positions[key])
+        else:
+            for key in self.first:
+                if key in positions:
+                    starts.extend(positions[key])
+        if not starts:
+            return found
+        starts = sort_ints(starts)
+        free = 0  # first position not yet inside a match (or already tried)
+        for p in starts:
+            if p < free:
+                continue
+            free = p + 1
             size = self.match_at(doc, p)
             if size:
                 found.append((p, p + size - 1))
-                p += size
-            else:
-                p += 1
+                free = p + size
         return found
 
     def spans(self, doc: Doc) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 
 from salesy import config as cfg
 from salesy.doc import Doc, compiled
+from salesy.order import sort_by
 from salesy.rules import RULES, Rule
 
 PROMOTION_SIDE = ("promotion", "engagement", "disclosure")
@@ -56,7 +57,7 @@ def _resolve(
 
     `taken` marks claimed code points, so resolving stays linear in the text length.
     """
-    candidates.sort(key=lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
+    candidates = sort_by(candidates, lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
     taken = bytearray(length + 1)
     kept = []
     for candidate in candidates:
@@ -73,8 +74,7 @@ def _resolve(
         for i in range(start, end):
             taken[i] = 1
         kept.append(candidate)
-    kept.sort(key=lambda c: (c[0], c[1], c[3]))
-    return kept
+    return sort_by(kept, lambda c: (c[0], c[1], c[3]))
 
 
 def _score(kept: list[tuple[int, int, int, int, Rule]], categories: tuple[str, ...]) -> int:
@@ -146,7 +146,7 @@ def check(text: str, config: object = None) -> dict[str, object]:
             if allowed and _overlaps_any(start, end, allowed):
                 continue
             candidates.append((start, end, weight, order, rule))
-    kept = _resolve(candidates, len(text))
+    kept = _resolve(candidates, len(doc.chars))
     score = _score(kept, PROMOTION_SIDE)
     value = _score(kept, ("value",))
     verdict = _verdict(score, value, conf)
@@ -159,7 +159,7 @@ def check(text: str, config: object = None) -> dict[str, object]:
                 "category": rule.CATEGORY,
                 "start": start,
                 "end": end,
-                "text": text[start:end],
+                "text": doc.slice(start, end),
                 "message": rule.MESSAGE,
                 "suggestion": rule.SUGGESTION,
             }

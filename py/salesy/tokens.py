@@ -95,6 +95,8 @@ URL_TRAILING = ".,;:!?)]}\"'\u2019\u201d>"
 
 
 def _is_space(c: str) -> bool:
+    if c == " ":
+        return True
     o = ord(c)
     if o <= 0x20:
         return o in (0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D) or o < 0x20
@@ -166,11 +168,16 @@ def _is_punct_nonascii(o: int) -> bool:
     )
 
 
+ASCII_WORD = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
 def is_word_char(c: str) -> bool:
     """A letter, digit, underscore or mark: anything >= 0x80 that is not space/emoji/punct."""
+    if c in ASCII_WORD:  # the common case, one set lookup
+        return True
     o = ord(c)
     if o < 0x80:
-        return (0x61 <= o <= 0x7A) or (0x41 <= o <= 0x5A) or (0x30 <= o <= 0x39) or o == 0x5F
+        return False
     return not (
         _is_space(c)
         or _is_emoji_base(o)
@@ -195,6 +202,8 @@ def lower(s: str) -> str:
     MicroPython's str.lower() only folds ASCII, so CPython must do the same for the two
     interpreters to agree. Phrases are English, so nothing is lost.
     """
+    if len(s.encode()) == len(s):  # ASCII: str.lower() agrees on both, and is fast
+        return s.lower()
     out = []
     for c in s:
         if "A" <= c <= "Z":
@@ -209,10 +218,10 @@ def lower(s: str) -> str:
 class Token:
     """One token: its kind, original text, lowercase form and code-point span."""
 
-    def __init__(self, kind: str, text: str, start: int, end: int) -> None:
+    def __init__(self, kind: str, text: str, start: int, end: int, low: str = "") -> None:
         self.kind = kind
         self.text = text
-        self.low = lower(text)
+        self.low = low or lower(text)
         self.start = start
         self.end = end
 
@@ -232,7 +241,7 @@ class Token:
         return letters >= 2
 
 
-def _scan_number(text: str, i: int, n: int) -> int:
+def _scan_number(text: list[str], i: int, n: int) -> int:
     """End of a number starting at digit i: 1,000.50 but not a trailing '.' or ','."""
     j = i
     while j < n:
@@ -244,11 +253,11 @@ def _scan_number(text: str, i: int, n: int) -> int:
     return j
 
 
-def _scan_word(text: str, i: int, n: int) -> int:
+def _scan_word(text: list[str], i: int, n: int) -> int:
     j = i
     while j < n:
         c = text[j]
-        if is_word_char(c):
+        if c in ASCII_WORD or is_word_char(c):
             j += 1
         elif c in APOSTROPHES and j + 1 < n and j > i and is_word_char(text[j + 1]):
             j += 1  # I'm, don't, it’s
@@ -257,7 +266,7 @@ def _scan_word(text: str, i: int, n: int) -> int:
     return j
 
 
-def _scan_url_end(text: str, i: int, n: int) -> int:
+def _scan_url_end(text: list[str], i: int, n: int) -> int:
     """A link runs to the next space; trailing punctuation belongs to the sentence."""
     j = i
     while j < n and not _is_space(text[j]) and not _is_emoji_base(ord(text[j])):
@@ -267,11 +276,19 @@ def _scan_url_end(text: str, i: int, n: int) -> int:
     return j
 
 
-def _starts_with_ci(text: str, i: int, prefix: str) -> bool:
-    return lower(text[i : i + len(prefix)]) == prefix
+def _starts_with_ci(text: list[str], i: int, prefix: str) -> bool:
+    return lower("".join(text[i : i + len(prefix)])) == prefix
 
 
-def _bare_domain(text: str, i: int, n: int) -> tuple[bool, int]:
+def _dot_ahead(text: list[str], i: int, n: int) -> bool:
+    """Does the ASCII name at i run into a "." followed by more name ("bit.ly")?"""
+    j = i
+    while j < n and (text[j] in ASCII_WORD or text[j] == "-"):
+        j += 1
+    return j + 1 < n and text[j] == "." and text[j + 1] in ASCII_WORD
+
+
+def _bare_domain(text: list[str], i: int, n: int) -> tuple[bool, int]:
     """Is there a link without scheme at i ("bit.ly/x", "shop.example.com")? And where does
     the scan stop: the link's end, or how far a failed scan looked."""
     j = i
@@ -287,7 +304,7 @@ def _bare_domain(text: str, i: int, n: int) -> tuple[bool, int]:
             j = k + 1
             continue
         # The last label must be a known top-level domain: "ok.so" is a sentence, not a link.
-        if labels >= 2 and lower(text[j:k]) in TLDS:
+        if labels >= 2 and lower("".join(text[j:k])) in TLDS:
             if k < n and text[k] == "/":
                 return True, _scan_url_end(text, k, n)
             if k < n and is_word_char(text[k]):
@@ -296,7 +313,7 @@ def _bare_domain(text: str, i: int, n: int) -> tuple[bool, int]:
         return False, k
 
 
-def _emoji_end(text: str, i: int, n: int) -> int:
+def _emoji_end(text: list[str], i: int, n: int) -> int:
     """End of one emoji cluster: base + modifiers, ZWJ-joined parts, or a flag pair."""
     o = ord(text[i])
     if _is_regional(o):
@@ -315,7 +332,7 @@ def _emoji_end(text: str, i: int, n: int) -> int:
     return j
 
 
-def _keycap_end(text: str, i: int, n: int) -> int:
+def _keycap_end(text: list[str], i: int, n: int) -> int:
     """1️⃣ / #️⃣: a digit, # or * followed by (FE0F) 20E3; else -1."""
     j = i + 1
     if j < n and text[j] == "\ufe0f":
@@ -325,7 +342,7 @@ def _keycap_end(text: str, i: int, n: int) -> int:
     return -1
 
 
-def _currency_word_after(text: str, j: int, n: int) -> int:
+def _currency_word_after(text: list[str], j: int, n: int) -> int:
     """If " USD" / " dollars" follows position j, the end of that word; else -1."""
     k = j
     if k < n and text[k] == " ":
@@ -333,18 +350,75 @@ def _currency_word_after(text: str, j: int, n: int) -> int:
     m = k
     while m < n and _is_ascii_alnum(text[m]):
         m += 1
-    if m > k and lower(text[k:m]) in CURRENCY_WORDS:
+    if m > k and lower("".join(text[k:m])) in CURRENCY_WORDS:
         return m
     return -1
 
 
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens, in order, with code-point offsets. Linear in len(text)."""
+    return scan(text, list(text))
+
+
+# A plain word may end in these; each becomes its own punctuation token.
+TRAILING = '.,!?:;)"'
+
+
+def scan(source: str, text: list[str]) -> list[Token]:
+    """tokenize() given the text and its list of characters.
+
+    Why a list: MicroPython stores str as UTF-8, so text[i] walks from the start of the
+    string (quadratic over a post); a list indexes in constant time on both interpreters.
+
+    Speed: most of a post is plain ASCII words between spaces ("today", "it's", "bio."). Those
+    chunks are recognised with a few C-level string calls; everything else goes through the
+    character scanner, which gives the same tokens for them, only slower (MicroPython in the
+    browser pays about a microsecond per bytecode).
+    """
     tokens: list[Token] = []
     n = len(text)
-    i = 0
+    pos = 0  # start of the current chunk
+    done = 0  # the scanner has consumed everything before this
+    for chunk in source.split(" "):
+        size = len(chunk)
+        end = pos + size
+        if end > done:
+            if pos >= done and not _plain(chunk, size, tokens, pos):
+                done = _scan_range(text, pos, end, n, tokens)
+            elif pos < done:
+                done = _scan_range(text, done, end, n, tokens)
+        pos = end + 1
+    return tokens
+
+
+def _plain(chunk: str, size: int, tokens: list[Token], pos: int) -> bool:
+    """Tokenize an ASCII word with optional trailing punctuation, if that is all `chunk` is."""
+    if size == 0 or size > 40 or len(chunk.encode()) != size:
+        return False
+    core = chunk.rstrip(TRAILING)
+    if not core:
+        return False
+    if not core.isalpha():
+        # One apostrophe inside a word ("it's", "don't") keeps it plain.
+        if core[0] == "'" or core[-1] == "'" or "''" in core:
+            return False
+        if not core.replace("'", "").isalpha():
+            return False
+    low = core.lower()
+    if low == "www":
+        return False  # "www." starts a link: the scanner decides
+    length = len(core)
+    tokens.append(Token(WORD, core, pos, pos + length, low))
+    for k in range(length, size):
+        tokens.append(Token(PUNCT, chunk[k], pos + k, pos + k + 1, chunk[k]))
+    return True
+
+
+def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]) -> int:
+    """Scan characters from i until a token ends at or after limit; return where it stopped
+    (beyond limit when a token such as "5 USD" runs on)."""
     no_domain_until = 0
-    while i < n:
+    while i < limit:
         c = text[i]
         o = ord(c)
         if _is_space(c):
@@ -354,19 +428,23 @@ def tokenize(text: str) -> list[Token]:
         after_word = is_word_char(prev)
 
         # Links first: they contain every other kind of character.
-        if not after_word and (
-            _starts_with_ci(text, i, "http://")
-            or _starts_with_ci(text, i, "https://")
-            or _starts_with_ci(text, i, "www.")
+        if (
+            not after_word
+            and c in "hHwW"
+            and (
+                _starts_with_ci(text, i, "http://")
+                or _starts_with_ci(text, i, "https://")
+                or _starts_with_ci(text, i, "www.")
+            )
         ):
             j = _scan_url_end(text, i, n)
-            tokens.append(Token(URL, text[i:j], i, j))
+            tokens.append(Token(URL, "".join(text[i:j]), i, j))
             i = j
             continue
-        if not after_word and i >= no_domain_until and _is_ascii_alnum(c):
+        if not after_word and i >= no_domain_until and c in ASCII_WORD and _dot_ahead(text, i, n):
             is_link, j = _bare_domain(text, i, n)
             if is_link:
-                tokens.append(Token(URL, text[i:j], i, j))
+                tokens.append(Token(URL, "".join(text[i:j]), i, j))
                 i = j
                 continue
             # A failed scan of "a.b.c" fails from "b" and "c" too: skip them (stays linear).
@@ -374,7 +452,7 @@ def tokenize(text: str) -> list[Token]:
 
         if (_is_digit(c) or c in "#*") and _keycap_end(text, i, n) > 0:
             j = _keycap_end(text, i, n)
-            tokens.append(Token(EMOJI, text[i:j], i, j))
+            tokens.append(Token(EMOJI, "".join(text[i:j]), i, j))
             i = j
             continue
 
@@ -382,7 +460,7 @@ def tokenize(text: str) -> list[Token]:
             j = i + 1
             while j < n and _is_ascii_alnum(text[j]):
                 j += 1
-            tokens.append(Token(MENTION, text[i:j], i, j))
+            tokens.append(Token(MENTION, "".join(text[i:j]), i, j))
             i = j
             continue
 
@@ -391,7 +469,7 @@ def tokenize(text: str) -> list[Token]:
             kind = HASHTAG
             if _is_digit(text[i + 1]) and _scan_number(text, i + 1, n) == j:
                 kind = NUMBER  # "#1" is a rank, not a hashtag (X agrees)
-            tokens.append(Token(kind, text[i:j], i, j))
+            tokens.append(Token(kind, "".join(text[i:j]), i, j))
             i = j
             continue
 
@@ -399,7 +477,7 @@ def tokenize(text: str) -> list[Token]:
             if _is_digit(text[i + 1]):
                 j = _scan_number(text, i + 1, n)
                 j = _number_suffix(text, j, n)
-                tokens.append(Token(PRICE, text[i:j], i, j))
+                tokens.append(Token(PRICE, "".join(text[i:j]), i, j))
                 i = j
                 continue
             if c == "$" and ("A" <= text[i + 1] <= "Z" or "a" <= text[i + 1] <= "z"):
@@ -408,7 +486,7 @@ def tokenize(text: str) -> list[Token]:
                     j += 1
                 if j < n and is_word_char(text[j]):
                     j = _scan_word(text, j, n)  # "$5off" style junk: keep it one token
-                tokens.append(Token(CASHTAG, text[i:j], i, j))
+                tokens.append(Token(CASHTAG, "".join(text[i:j]), i, j))
                 i = j
                 continue
 
@@ -417,31 +495,31 @@ def tokenize(text: str) -> list[Token]:
             if j < n and is_word_char(text[j]) and _number_suffix(text, j, n) == j:
                 # 3rd, 2x, 50USD... : a word that starts with a digit, unless a currency.
                 k = _scan_word(text, j, n)
-                if lower(text[j:k]) in CURRENCY_WORDS:
-                    tokens.append(Token(PRICE, text[i:k], i, k))
+                if lower("".join(text[j:k])) in CURRENCY_WORDS:
+                    tokens.append(Token(PRICE, "".join(text[i:k]), i, k))
                 else:
-                    tokens.append(Token(WORD, text[i:k], i, k))
+                    tokens.append(Token(WORD, "".join(text[i:k]), i, k))
                 i = k
                 continue
             j = _number_suffix(text, j, n)
             if j < n and text[j] == "%":
-                tokens.append(Token(PERCENT, text[i : j + 1], i, j + 1))
+                tokens.append(Token(PERCENT, "".join(text[i : j + 1]), i, j + 1))
                 i = j + 1
                 continue
             if j + 1 < n and text[j] == " " and text[j + 1] == "%":
-                tokens.append(Token(PERCENT, text[i : j + 2], i, j + 2))
+                tokens.append(Token(PERCENT, "".join(text[i : j + 2]), i, j + 2))
                 i = j + 2
                 continue
             if j < n and text[j] in CURRENCY_SIGNS:
-                tokens.append(Token(PRICE, text[i : j + 1], i, j + 1))
+                tokens.append(Token(PRICE, "".join(text[i : j + 1]), i, j + 1))
                 i = j + 1
                 continue
             k = _currency_word_after(text, j, n)
             if k > 0:
-                tokens.append(Token(PRICE, text[i:k], i, k))
+                tokens.append(Token(PRICE, "".join(text[i:k]), i, k))
                 i = k
                 continue
-            tokens.append(Token(NUMBER, text[i:j], i, j))
+            tokens.append(Token(NUMBER, "".join(text[i:j]), i, j))
             i = j
             continue
 
@@ -449,16 +527,16 @@ def tokenize(text: str) -> list[Token]:
             j = _scan_word(text, i, n)
             if j < n and text[j] == "@" and j + 1 < n and _is_ascii_alnum(text[j + 1]):
                 k = _scan_url_end(text, j, n)  # an email address: keep it whole
-                tokens.append(Token(EMAIL, text[i:k], i, k))
+                tokens.append(Token(EMAIL, "".join(text[i:k]), i, k))
                 i = k
                 continue
-            tokens.append(Token(WORD, text[i:j], i, j))
+            tokens.append(Token(WORD, "".join(text[i:j]), i, j))
             i = j
             continue
 
         if _is_emoji_base(o) or _is_regional(o):
             j = _emoji_end(text, i, n)
-            tokens.append(Token(EMOJI, text[i:j], i, j))
+            tokens.append(Token(EMOJI, "".join(text[i:j]), i, j))
             i = j
             continue
 
@@ -466,12 +544,12 @@ def tokenize(text: str) -> list[Token]:
         j = i + 1
         while j < n and (_is_emoji_modifier(ord(text[j])) or text[j] == "\u200d"):
             j += 1
-        tokens.append(Token(PUNCT, text[i:j], i, j))
+        tokens.append(Token(PUNCT, "".join(text[i:j]), i, j))
         i = j
-    return tokens
+    return i
 
 
-def _number_suffix(text: str, j: int, n: int) -> int:
+def _number_suffix(text: list[str], j: int, n: int) -> int:
     """10k, 2M: a magnitude letter that ends the number."""
     if j < n and text[j] in "kKmM" and (j + 1 >= n or not is_word_char(text[j + 1])):
         return j + 1

@@ -1,7 +1,10 @@
 """The tokenizer: kinds and code-point spans."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from salesy import tokens as tk
 from salesy.tokens import lower, tokenize
 
 
@@ -62,3 +65,32 @@ def test_lower_is_ascii_only_and_folds_apostrophes() -> None:
 def test_long_dotted_chain_is_linear() -> None:
     text = "a." * 50_000
     assert len(tokenize(text)) == 100_000
+
+
+def _slow(text: str) -> list[tuple[str, str, int, int]]:
+    tokens: list[tk.Token] = []
+    tk._scan_range(list(text), 0, len(text), len(text), tokens)
+    return [(t.kind, t.text, t.start, t.end) for t in tokens]
+
+
+def _fast(text: str) -> list[tuple[str, str, int, int]]:
+    return [(t.kind, t.text, t.start, t.end) for t in tk.tokenize(text)]
+
+
+WORDY = st.text(
+    alphabet=st.sampled_from(list("aZ'’.,!?:;)\"  \n#@$%€5 0./-w:h💥é")), max_size=60
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDY)
+def test_fast_path_gives_the_same_tokens_as_the_scanner(text: str) -> None:
+    assert _fast(text) == _slow(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["5 USD now", "20 % off", "www. x", "www.example.com", "it's don't 'quoted' rock''n", "a  b"],
+)
+def test_fast_path_edge_cases(text: str) -> None:
+    assert _fast(text) == _slow(text)

@@ -44,7 +44,7 @@ PASS = [
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     # The engine keeps the longer of "only $9" and "$9": one span, one finding.
     spans = LEADS.spans(doc)
-    for token in doc.tokens:
-        if token.kind == tk.PRICE:
-            spans.append((token.start, token.end))
+    for index in doc.indices(tk.PRICE):
+        token = doc.tokens[index]
+        spans.append((token.start, token.end))
     return spans

@@ -17,6 +17,7 @@ Use instead:
 
 from salesy import tokens as tk
 from salesy.doc import Doc
+from salesy.tokens import Token
 
 ID = "SL107"
 NAME = "shouting"
@@ -48,21 +49,42 @@ def _close(doc: Doc, run: list[int], spans: list[tuple[int, int]]) -> None:
         spans.append(doc.span(run[0], run[-1]))
 
 
+def _capital(token: Token, in_run: bool) -> bool:
+    if token.low == token.text:
+        return False  # no capital letter at all: the common case, decided at once
+    return token.is_upper_word() or (in_run and token.text in ("A", "I"))
+
+
+def _glued(doc: Doc, last: int, index: int) -> bool:
+    """Only commas, dashes, emoji (no sentence end, no line break) between two tokens?"""
+    tokens = doc.tokens
+    for between in range(last + 1, index + 1):
+        if doc.nl[between]:
+            return False
+        if between == index:
+            return True
+        token = tokens[between]
+        if token.kind == tk.EMOJI or (
+            token.kind == tk.PUNCT and token.text[0] not in tk.SENTENCE_END
+        ):
+            continue
+        return False
+    return True
+
+
 def _caps_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capital words; commas, dashes and emoji may sit inside, sentence ends may not."""
     spans: list[tuple[int, int]] = []
     run: list[int] = []
-    for index, token in enumerate(doc.tokens):
-        if run and doc.newline_before(index):
-            _close(doc, run, spans)
-            run = []
-        if token.is_upper_word() or (run and token.kind == tk.WORD and token.text in ("A", "I")):
+    for index in doc.indices(tk.WORD):
+        token = doc.tokens[index]
+        joined = bool(run) and _glued(doc, run[-1], index)
+        if _capital(token, joined):
+            if not joined:
+                _close(doc, run, spans)
+                run = []
             run.append(index)
-        elif token.kind == tk.EMOJI or (
-            token.kind == tk.PUNCT and token.text[0] not in tk.SENTENCE_END
-        ):
-            continue
-        else:
+        elif run:
             _close(doc, run, spans)
             run = []
     _close(doc, run, spans)
@@ -70,20 +92,19 @@ def _caps_runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _bangs(doc: Doc) -> list[tuple[int, int]]:
+    """Two or more "!" in a row."""
     spans: list[tuple[int, int]] = []
+    tokens = doc.tokens
     first = last = -1
-    for index, token in enumerate(doc.tokens):
-        adjacent = first >= 0 and token.start == doc.tokens[last].end
-        if token.kind == tk.PUNCT and token.text[0] in "!\uff01" and (first < 0 or adjacent):
-            if first < 0:
-                first = index
+    for index in doc.indices(tk.PUNCT):
+        if tokens[index].text[0] not in "!\uff01":
+            continue
+        if first >= 0 and index == last + 1 and tokens[index].start == tokens[last].end:
             last = index
             continue
         if first >= 0 and last > first:
             spans.append(doc.span(first, last))
-        first = -1
-        if token.kind == tk.PUNCT and token.text[0] in "!\uff01":
-            first = last = index
+        first = last = index
     if first >= 0 and last > first:
         spans.append(doc.span(first, last))
     return spans

@@ -42,13 +42,9 @@ PASS = [
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     # Hashtag runs may have punctuation and emoji between the tags.
-    runs = doc.runs((tk.HASHTAG,), (tk.PUNCT, tk.EMOJI))
-    sized = [(doc.count(first, last, (tk.HASHTAG,)), first, last) for first, last in runs]
-    total = 0
-    for size, _first, _last in sized:
-        total += size
-    spans = [doc.span(first, last) for size, first, last in sized if size >= RUN]
-    if not spans and total >= TOTAL:
+    runs = doc.runs(tk.HASHTAG, (tk.PUNCT, tk.EMOJI))
+    spans = [doc.span(first, last) for first, last, size in runs if size >= RUN]
+    if not spans and len(doc.indices(tk.HASHTAG)) >= TOTAL:
         # Scattered through the text: underline each tag, the engine counts them as one pile.
-        spans = [doc.span(first, last) for _size, first, last in sized]
+        spans = [doc.span(first, last) for first, last, _size in runs]
     return spans

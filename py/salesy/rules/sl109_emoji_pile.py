@@ -43,7 +43,7 @@ PASS = [
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for first, last in doc.runs((tk.EMOJI,), ()):
-        if last - first + 1 >= RUN:
+    for first, last, size in doc.runs(tk.EMOJI, ()):
+        if size >= RUN:
             spans.append(doc.span(first, last))
     return spans

@@ -41,13 +41,12 @@ PASS = [
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    links = [t for t in doc.tokens if t.kind == tk.URL]
+    links = doc.indices(tk.URL)
     if not links:
         return []
     others = 0
-    for token in doc.tokens:
-        if token.kind in (tk.WORD, tk.MENTION, tk.NUMBER, tk.PRICE, tk.PERCENT):
-            others += 1
-            if others > MAX_WORDS:
-                return []
-    return [(t.start, t.end) for t in links]
+    for kind in (tk.WORD, tk.MENTION, tk.NUMBER, tk.PRICE, tk.PERCENT):
+        others += len(doc.indices(kind))
+    if others > MAX_WORDS:
+        return []
+    return [(doc.tokens[i].start, doc.tokens[i].end) for i in links]

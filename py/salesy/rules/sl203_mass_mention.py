@@ -42,14 +42,8 @@ PASS = [
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    runs = doc.runs((tk.MENTION,), (tk.PUNCT, tk.EMOJI))
-    spans = []
-    total = 0
-    for first, last in runs:
-        size = doc.count(first, last, (tk.MENTION,))
-        total += size
-        if size >= RUN:
-            spans.append(doc.span(first, last))
-    if not spans and total >= TOTAL:
-        spans = [doc.span(first, last) for first, last in runs]
+    runs = doc.runs(tk.MENTION, (tk.PUNCT, tk.EMOJI))
+    spans = [doc.span(first, last) for first, last, size in runs if size >= RUN]
+    if not spans and len(doc.indices(tk.MENTION)) >= TOTAL:
+        spans = [doc.span(first, last) for first, last, _size in runs]
     return spans

@@ -135,7 +135,8 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     if disclosed(doc):
         return []
     spans = SIGNALS.spans(doc)
-    for token in doc.tokens:
-        if token.kind == tk.URL and _is_affiliate(token):
+    for index in doc.indices(tk.URL):
+        token = doc.tokens[index]
+        if _is_affiliate(token):
             spans.append((token.start, token.end))
     return spans

@@ -44,7 +44,7 @@ PASS = [
 def buried(doc: Doc) -> list[tuple[int, int]]:
     """Spans of disclosure tags with at least BEFORE other hashtags ahead in their run."""
     spans: list[tuple[int, int]] = []
-    for first, last in doc.runs((tk.HASHTAG,), (tk.PUNCT, tk.EMOJI)):
+    for first, last, _size in doc.runs(tk.HASHTAG, (tk.PUNCT, tk.EMOJI)):
         ahead = 0
         for index in range(first, last + 1):
             token = doc.tokens[index]

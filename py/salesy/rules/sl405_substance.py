@@ -99,15 +99,15 @@ PASS = [
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans = MATCHER.spans(doc)
     # Thread markers: "🧵" anywhere, or "1/" opening the post.
-    for index, token in enumerate(doc.tokens):
-        if token.kind == tk.EMOJI and token.text[0] == "\U0001f9f5":
-            spans.append((token.start, token.end))
-        if (
-            index == 0
-            and token.kind == tk.NUMBER
-            and index + 1 < len(doc.tokens)
-            and doc.tokens[index + 1].text == "/"
-            and doc.tokens[index + 1].start == token.end
-        ):
-            spans.append((token.start, doc.tokens[index + 1].end))
+    tokens = doc.tokens
+    for index in doc.indices(tk.EMOJI):
+        if tokens[index].text[0] == "\U0001f9f5":
+            spans.append((tokens[index].start, tokens[index].end))
+    if (
+        len(tokens) > 1
+        and tokens[0].kind == tk.NUMBER
+        and tokens[1].text == "/"
+        and tokens[1].start == tokens[0].end
+    ):
+        spans.append((tokens[0].start, tokens[1].end))
     return spans
