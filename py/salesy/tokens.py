@@ -202,7 +202,7 @@ def lower(s: str) -> str:
     MicroPython's str.lower() only folds ASCII, so CPython must do the same for the two
     interpreters to agree. Phrases are English, so nothing is lost.
     """
-    if len(s.encode()) == len(s):  # ASCII: str.lower() agrees on both, and is fast
+    if not s or max(s) < "\x80":  # ASCII: str.lower() agrees on both, and is fast
         return s.lower()
     out = []
     for c in s:
@@ -393,7 +393,8 @@ def scan(source: str, text: list[str]) -> list[Token]:
 
 def _plain(chunk: str, size: int, tokens: list[Token], pos: int) -> bool:
     """Tokenize an ASCII word with optional trailing punctuation, if that is all `chunk` is."""
-    if size == 0 or size > 40 or len(chunk.encode()) != size:
+    # max() finds a non-ASCII character in C; encode() would choke on lone surrogates.
+    if size == 0 or size > 40 or max(chunk) >= "\x80":
         return False
     core = chunk.rstrip(TRAILING)
     if not core:

@@ -77,9 +77,7 @@ def _fast(text: str) -> list[tuple[str, str, int, int]]:
     return [(t.kind, t.text, t.start, t.end) for t in tk.tokenize(text)]
 
 
-WORDY = st.text(
-    alphabet=st.sampled_from(list("aZ'’.,!?:;)\"  \n#@$%€5 0./-w:h💥é")), max_size=60
-)
+WORDY = st.text(alphabet=st.sampled_from(list("aZ'’.,!?:;)\"  \n#@$%€5 0./-w:h💥é")), max_size=60)
 
 
 @settings(max_examples=400, deadline=None)
