@@ -54,14 +54,14 @@ def corpus_texts() -> list[str]:
     return texts + TRICKY
 
 
-def run_micropython(texts: list[str]) -> list[object]:
+def run_micropython(texts: list[str], config: Path | None = None) -> list[object]:
     node = shutil.which("node")
     assert node, "parity needs Node.js 20+ on PATH (`node`): install it, never skip this test"
     assert (RUNTIME / "micropython.mjs").is_file(), (
         f"parity needs the pinned MicroPython in {RUNTIME}: run `npm ci`"
     )
     result = subprocess.run(
-        [node, str(RUNNER)],
+        [node, str(RUNNER), *(["--config", str(config)] if config else [])],
         input=json.dumps(texts),
         capture_output=True,
         text=True,
@@ -89,3 +89,27 @@ def test_micropython_matches_cpython() -> None:
     assert not mismatches, "first mismatch (text, CPython, MicroPython):\n" + json.dumps(
         mismatches[0], ensure_ascii=False, indent=1
     )
+
+
+TEAM_CONFIG = {
+    "salesy": 1,
+    "rules": {"SL101": {"weight": 10}, "SL106": {"enabled": False}},
+    "thresholds": {"promotion": 20, "value": 30, "value_share": 60},
+    "terms": {"promotion": ["Acme Cloud", "Café Crème"], "allow": ["buy now", "free speech"]},
+}
+
+
+def test_micropython_matches_cpython_with_a_team_config(tmp_path: Path) -> None:
+    texts = [
+        *TRICKY,
+        "Acme Cloud: BUY NOW, the best ever deploys 🚀",
+        "Try the Café Crème, 20% off today only",
+        "free speech is not a free trial",
+    ]
+    path = tmp_path / "salesy.json"
+    path.write_text(json.dumps(TEAM_CONFIG, ensure_ascii=False), encoding="utf-8")
+    theirs = run_micropython(texts, path)
+    ours = [json.loads(json.dumps(salesy.check(text, TEAM_CONFIG))) for text in texts]
+    assert any(f["rule"] == "SL112" for r in ours for f in r["findings"])
+    for text, mine, other in zip(texts, ours, theirs, strict=True):
+        assert mine == other, text
