@@ -211,6 +211,9 @@ def _phrases() -> tuple[list[str], list[str]]:
         if verb not in START_VERBS_EXCLUDED:
             for after in START_AFTER:
                 start.append(verb + " " + after)
+        else:
+            # "Try our mattress", "Join our list": a business speaking, even with these verbs.
+            start.append(verb + " our")
     return anywhere, start
 
 

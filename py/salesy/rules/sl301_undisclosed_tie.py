@@ -19,6 +19,7 @@ Use instead:
 
 from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
+from salesy.rules.sl303_buried_ad import buried
 from salesy.tokens import Token
 
 ID = "SL301"
@@ -110,7 +111,7 @@ FLAG = [
     "Thanks to @techbrand for sending me these headphones!",
 ]
 PASS = [
-    "#ad I've used this desk for six months. Use my code ELI10 for 10% off.",
+    "#ad Gifted by @deskco: I've used this desk for six months. Use my code ELI10 for 10% off.",
     "I bought this jacket with my own money three years ago. Not sponsored.",
     "Sponsored by @vpnco: my link gets you a month free",
 ]
@@ -125,9 +126,12 @@ def _is_affiliate(token: Token) -> bool:
 
 
 def disclosed(doc: Doc) -> bool:
-    """Is there a clear disclosure anywhere, or "Ad" / "Ad:" / "AD |" opening the post?"""
-    if DISCLOSED.find(doc):
-        return True
+    """Is there a clear disclosure, or "Ad" / "Ad:" / "AD |" opening the post? An #ad buried
+    after other hashtags (SL303) does not count: regulators say readers miss it."""
+    hidden = buried(doc)
+    for span in DISCLOSED.spans(doc):
+        if span not in hidden:
+            return True
     return bool(doc.stream) and doc.tokens[doc.stream[0]].low in ("ad", "advert", "sponsored")
 
 
