@@ -21,7 +21,7 @@ from typing import NoReturn, cast
 from salesy import cli_audit, cli_config
 from salesy import corpus as corpus_mod
 from salesy.engine import check
-from salesy.rules import RULES, select
+from salesy.rules import RULES, Rule, select
 
 FORMATS = ("text", "json", "jsonl")
 DEFAULT_CORPUS = "tests/corpus"
@@ -218,10 +218,32 @@ def _rule_json(rule_id: str) -> dict[str, object]:
     }
 
 
+def markdown_table(rules: list[Rule]) -> str:
+    """The rules as a Markdown table, for the README: generated, never written by hand."""
+    lines = [
+        "| Rule | Name | Category | Weight | What it finds | Fires on |",
+        "| --- | --- | --- | ---: | --- | --- |",
+    ]
+    for rule in rules:
+        message = rule.MESSAGE.split(":", 1)[-1].strip()
+        example = rule.FLAG[0].replace("|", "\\|")
+        lines.append(
+            "| "
+            + " | ".join(
+                [rule.ID, rule.NAME, rule.CATEGORY, str(rule.WEIGHT), message, "“" + example + "”"]
+            )
+            + " |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def run_rules(args: argparse.Namespace) -> int:
     chosen = select(args.rule) if args.rule else list(RULES)
     if not chosen:
         raise UsageError("no rule " + args.rule + " (try `salesy rules`)")
+    if args.format == "markdown":
+        sys.stdout.write(markdown_table(chosen))
+        return 0
     if args.format == "json":
         sys.stdout.write(
             json.dumps([_rule_json(r.ID) for r in chosen], ensure_ascii=False, indent=2) + "\n"
@@ -301,7 +323,7 @@ def build_parser() -> Parser:
         "rules", help="list the rules, or show one", description="List the rules or show one."
     )
     rules_cmd.add_argument("rule", nargs="?", metavar="ID", help="SL101, a prefix (SL1) or a slug")
-    rules_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    rules_cmd.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     rules_cmd.set_defaults(run=run_rules)
 
     report_cmd = commands.add_parser(

@@ -103,6 +103,14 @@ def test_rules_list_and_one(capsys: pytest.CaptureFixture[str]) -> None:
     assert {r["category"] for r in json.loads(out)} == {"engagement"}
 
 
+def test_rules_markdown_table_is_generated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "--format", "markdown")
+    rows = out.splitlines()
+    assert code == 0 and rows[0].startswith("| Rule |")
+    assert len(rows) == 2 + len(cli.RULES)
+    assert all(row.count(" | ") == 5 for row in rows[2:])
+
+
 def test_report(capsys: pytest.CaptureFixture[str]) -> None:
     folder = str(Path(__file__).resolve().parents[1] / "corpus")
     code, out, _ = run(capsys, "report", folder)
