@@ -3,9 +3,11 @@
 // because Chrome may stop it at any time.
 import { engineHandlers } from "./engine/client.js";
 import { settingsHandlers } from "./settings-handlers.js";
+import { historyHandlers } from "./history/handlers.js";
+import { configHandlers } from "./config-handlers.js";
 
 /** @type {Record<string, (message: any, sender: chrome.runtime.MessageSender) => any>} */
-const handlers = { ...engineHandlers, ...settingsHandlers };
+const handlers = { ...engineHandlers, ...settingsHandlers, ...configHandlers, ...historyHandlers };
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.target !== "background") return false;

@@ -1,21 +1,450 @@
-// The options page: compose settings and a live preview, through the one message path.
+// The options page: compose settings, the rules config editor with a live preview under the
+// edited config, export (file, share code, share link) and import (file, code, team URL) with a
+// diff and the config's examples shown before anything is applied. The engine judges; the
+// background stores; this page only shows and collects.
 import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
+import { originPattern } from "../team-url.js";
 
-const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const $ = (id) => /** @type {any} */ (document.getElementById(id));
+const TARGETS = ["80/20", "4-1-1", "thirds"];
+const CATEGORIES = { promotion: "Promotion", engagement: "Engagement", disclosure: "Disclosure", value: "Value (pulls the other way)" };
 
-async function showSettings() {
-  const { settings } = await askBackground("get-settings");
-  const nudge = /** @type {HTMLInputElement} */ ($("nudge"));
-  nudge.checked = settings.nudgeBeforePosting;
-  nudge.addEventListener("change", () =>
-    askBackground("set-settings", { changes: { nudgeBeforePosting: nudge.checked } }),
+/** @type {any[]} */
+let rules = [];
+/** The saved, effective config (every setting), and the form's state when it was filled. */
+let saved = null;
+let baseline = "";
+/** An import waiting for Apply: {config, source, team?: url}. */
+let pending = null;
+let editTimer = 0;
+
+// ---------------------------------------------------------------- small helpers
+
+function el(tag, props = {}, ...children) {
+  const { dataset = {}, ...rest } = props;
+  const node = Object.assign(document.createElement(tag), rest);
+  Object.assign(node.dataset, dataset);
+  node.append(...children.filter((child) => child !== null && child !== undefined));
+  return node;
+}
+
+function list(target, items) {
+  target.replaceChildren(...items.map((item) => (item instanceof Node ? item : el("li", { textContent: item }))));
+}
+
+function lines(text) {
+  return text.split("\n").map((line) => line.trim()).filter(Boolean);
+}
+
+function number(input) {
+  const text = input.value.trim();
+  return /^-?\d+$/.test(text) ? Number(text) : text; // the engine names what is wrong with text
+}
+
+function status(text, target = $("status")) {
+  target.textContent = text;
+}
+
+function when(iso) {
+  return iso ? new Date(iso).toLocaleString() : "never";
+}
+
+/** Keys in a readable, stable order (the engine's dicts have none on MicroPython). */
+function ordered(config) {
+  const rulesOut = {};
+  for (const id of Object.keys(config.rules ?? {}).sort()) rulesOut[id] = { enabled: config.rules[id].enabled, weight: config.rules[id].weight };
+  return {
+    salesy: config.salesy,
+    name: config.name ?? "",
+    description: config.description ?? "",
+    rules: rulesOut,
+    thresholds: { promotion: config.thresholds.promotion, value: config.thresholds.value, value_share: config.thresholds.value_share },
+    terms: { promotion: config.terms.promotion, allow: config.terms.allow },
+    balance: { ...config.balance },
+    examples: { flag: config.examples.flag, pass: config.examples.pass },
+  };
+}
+
+// ---------------------------------------------------------------- the editor
+
+function buildRules() {
+  const groups = [];
+  for (const [category, title] of Object.entries(CATEGORIES)) {
+    const mine = rules.filter((rule) => rule.category === category);
+    if (!mine.length) continue;
+    const items = mine.map((rule) =>
+      el(
+        "div",
+        { className: "rule" },
+        el(
+          "label",
+          { className: "rule-head" },
+          el("input", { type: "checkbox", id: `rule-${rule.id}-enabled` }),
+          el("code", { textContent: rule.id }),
+          " ",
+          el("b", { textContent: rule.name }),
+        ),
+        el("label", { className: "weight" }, "weight ", el("input", { type: "number", min: 0, max: 100, id: `rule-${rule.id}-weight` })),
+        el(
+          "details",
+          {},
+          el("summary", { textContent: rule.message }),
+          el("pre", { className: "doc", textContent: rule.doc.trim() }),
+          el("p", { className: "muted", textContent: `Fires on: ${rule.flag.slice(0, 2).join(" · ")}` }),
+          el("p", { className: "muted", textContent: `Not on: ${rule.pass.slice(0, 2).join(" · ")}` }),
+          el("p", { className: "muted", textContent: `Suggests: ${rule.suggestion}` }),
+        ),
+      ),
+    );
+    groups.push(el("h3", { textContent: title }), ...items);
+  }
+  $("rules").replaceChildren(...groups);
+}
+
+function fill(config) {
+  $("config-name").value = config.name ?? "";
+  $("config-description").value = config.description ?? "";
+  for (const rule of rules) {
+    const setting = config.rules[rule.id] ?? { enabled: true, weight: rule.weight };
+    $(`rule-${rule.id}-enabled`).checked = setting.enabled;
+    $(`rule-${rule.id}-weight`).value = setting.weight;
+  }
+  for (const key of ["promotion", "value", "value_share"]) $(`threshold-${key}`).value = config.thresholds[key];
+  $("terms-promotion").value = config.terms.promotion.join("\n");
+  $("terms-allow").value = config.terms.allow.join("\n");
+  const target = config.balance.target;
+  $("balance-target").value = TARGETS.includes(target) ? target : "custom";
+  $("balance-percent").value = TARGETS.includes(target) ? "" : target;
+  $("balance-window").value = config.balance.window;
+  $("balance-days").value = config.balance.days ?? 0;
+  $("examples-flag").value = config.examples.flag.join("\n");
+  $("examples-pass").value = config.examples.pass.join("\n");
+  showPercent();
+  baseline = JSON.stringify(readForm());
+}
+
+/** The config document as edited in the form (saved or not). */
+function readForm() {
+  const rulesOut = {};
+  for (const rule of rules) {
+    rulesOut[rule.id] = { enabled: $(`rule-${rule.id}-enabled`).checked, weight: number($(`rule-${rule.id}-weight`)) };
+  }
+  const choice = $("balance-target").value;
+  const balance = {
+    target: choice === "custom" ? number($("balance-percent")) : choice,
+    window: number($("balance-window")),
+  };
+  if (saved && "days" in saved.balance) balance.days = number($("balance-days"));
+  return {
+    salesy: 1,
+    name: $("config-name").value,
+    description: $("config-description").value,
+    rules: rulesOut,
+    thresholds: {
+      promotion: number($("threshold-promotion")),
+      value: number($("threshold-value")),
+      value_share: number($("threshold-value_share")),
+    },
+    terms: { promotion: lines($("terms-promotion").value), allow: lines($("terms-allow").value) },
+    balance,
+    examples: { flag: lines($("examples-flag").value), pass: lines($("examples-pass").value) },
+  };
+}
+
+function showPercent() {
+  $("balance-percent-label").hidden = $("balance-target").value !== "custom";
+}
+
+function exampleItems(examples) {
+  return examples.map((example) =>
+    el(
+      "li",
+      { className: example.ok ? "pass" : "fail", dataset: { kind: example.kind, ok: String(example.ok) } },
+      example.ok ? "✓ " : "✗ ",
+      el("q", { textContent: example.text }),
+      ` must ${example.kind === "flag" ? "be flagged" : "pass"}: came out ${example.verdict} (${example.score}) — ${example.summary}`,
+    ),
   );
 }
 
-showSettings();
-livePreview(
-  /** @type {HTMLTextAreaElement} */ ($("draft")),
-  $("result"),
-  (text) => askBackground("check", { text }),
-);
+/** Checks the edited config with the engine: its errors, its examples, Save on or off. */
+async function onEdit() {
+  const doc = readForm();
+  const dirty = JSON.stringify(doc) !== baseline;
+  $("revert").disabled = !dirty;
+  const report = await askBackground("config-inspect", { doc });
+  if (JSON.stringify(readForm()) !== JSON.stringify(doc)) return; // edited again meanwhile
+  list($("errors"), report.errors);
+  list($("example-results"), exampleItems(report.examples));
+  $("save").disabled = !dirty || !report.ok;
+  if (dirty) status(report.ok ? "Unsaved changes." : `Unsaved changes; fix ${report.errors.length} error(s) to save.`);
+  else if ($("status").textContent.startsWith("Unsaved")) status("");
+  // The preview follows the edited config.
+  $("draft").dispatchEvent(new Event("input"));
+}
+
+function scheduleEdit() {
+  clearTimeout(editTimer);
+  editTimer = setTimeout(() => onEdit().catch((error) => status(`Could not check the config: ${error.message}`)), 120);
+}
+
+async function save(event) {
+  event.preventDefault();
+  $("save").disabled = true;
+  const result = await askBackground("config-save", { doc: readForm() });
+  if (!result.saved) {
+    list($("errors"), result.errors);
+    status("Not saved: fix the errors below.");
+    return;
+  }
+  await refresh();
+  status("Saved. Every open draft is checked again with it.");
+}
+
+// ---------------------------------------------------------------- state
+
+async function refresh() {
+  const state = await askBackground("config-state");
+  saved = state.effective;
+  fill(saved);
+  list($("errors"), []);
+  $("save").disabled = true;
+  $("revert").disabled = true;
+  $("restore").disabled = !state.previous;
+  $("restore").title = state.previous ? `Back to ${state.previous.name || "the config"} in use before the last change` : "";
+  const meta = state.meta;
+  const source = !meta
+    ? "Salesy's defaults, until you save or import a config."
+    : `${saved.name ? `“${saved.name}”, ` : ""}${describe(meta)} on ${when(meta.savedAt)}.`;
+  status(source, $("config-source"));
+  showTeam(state.team, state.nextCheck);
+  await showShare();
+  scheduleEdit();
+}
+
+function describe(meta) {
+  return (
+    { editor: "saved here", file: "imported from a file", code: "imported from a share code", team: `from ${meta.url}`, restore: "restored" }[meta.source] ??
+    `from ${meta.source}`
+  );
+}
+
+function showTeam(team, nextCheck) {
+  $("team").hidden = !team;
+  if (!team) return;
+  const result = { applied: "applied", unchanged: "no change", updated: "updated, applied", error: "not applied (errors below); the current config stays" }[team.status] ?? team.status;
+  status(`Following ${team.url}. Last checked ${when(team.checkedAt)}: ${result}. Next check ${nextCheck ? when(new Date(nextCheck).toISOString()) : "within a day"}.`, $("team-status"));
+  list($("team-errors"), team.errors ?? []);
+}
+
+// ---------------------------------------------------------------- export
+
+async function showShare() {
+  const { code } = await askBackground("config-share-encode", { doc: saved });
+  $("share-code").value = code;
+  $("share-link").value = `${chrome.runtime.getURL("options/options.html")}#config=${code}`;
+}
+
+function download() {
+  const text = `${JSON.stringify(ordered(saved), null, 2)}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = el("a", { href: url, download: "salesy-config.json" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  status("Downloaded salesy-config.json.", $("share-status"));
+}
+
+async function copy(field, what) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+  } catch {
+    field.select(); // the clipboard needs focus; the text stays selected to copy by hand
+    document.execCommand("copy");
+  }
+  status(`Copied the share ${what}.`, $("share-status"));
+}
+
+// ---------------------------------------------------------------- import
+
+async function preview(doc, source, extra = {}) {
+  const report = extra.report ?? (await askBackground("config-inspect", { doc }));
+  const diff = extra.diff ?? (await askBackground("config-diff", { old: saved, new: report.config }));
+  pending = report.errors.length ? null : { config: report.config, source: extra.kind ?? "file", team: extra.team };
+  showPreview(source, report.errors, diff, report.examples ?? [], Boolean(extra.team));
+}
+
+function showPreview(source, errors, diff, examples, team) {
+  $("import-preview").hidden = false;
+  $("import-source").textContent = errors.length
+    ? `${source}: ${errors.length} error(s); nothing was changed`
+    : `${source}: ready to apply`;
+  list($("import-errors"), errors);
+  list(
+    $("import-diff"),
+    diff.length
+      ? diff.map((change) =>
+          "added" in change
+            ? `${change.path}: ${change.added.map((x) => `+ ${x}`).concat(change.removed.map((x) => `− ${x}`)).join(", ")}`
+            : `${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`,
+        )
+      : ["No changes: it is the config you have."],
+  );
+  list($("import-examples"), examples.length ? exampleItems(examples) : [el("li", { className: "muted", textContent: "It carries no examples." })]);
+  $("import-follow-label").hidden = !team;
+  $("import-apply").disabled = errors.length > 0;
+  const dirty = JSON.stringify(readForm()) !== baseline;
+  $("import-apply").textContent = dirty ? "Apply (replaces your unsaved edits)" : "Apply";
+  $("import-preview").scrollIntoView({ block: "nearest" });
+}
+
+function importFailed(source, message) {
+  pending = null;
+  showPreview(source, [message], [], [], false);
+}
+
+async function importFile() {
+  const file = $("import-file").files[0];
+  if (!file) return;
+  const parsed = await askBackground("config-parse", { text: await file.text() });
+  const name = `File ${file.name}`;
+  $("import-file").value = "";
+  if (parsed.errors.length) {
+    pending = null;
+    return showPreview(name, parsed.errors, [], [], false);
+  }
+  await preview(parsed.doc, name, { kind: "file" });
+}
+
+async function importCode(code) {
+  const decoded = await askBackground("config-share-decode", { code });
+  if (decoded.errors.length) {
+    pending = null;
+    return showPreview("Share code", decoded.errors, [], [], false);
+  }
+  await preview(decoded.doc, `Share code${decoded.doc?.name ? ` “${decoded.doc.name}”` : ""}`, { kind: "code" });
+}
+
+function importUrl() {
+  // permissions.request needs this click's user gesture: ask before anything is awaited.
+  let pattern;
+  try {
+    pattern = originPattern($("import-url").value);
+  } catch (error) {
+    return importFailed("Team URL", error.message);
+  }
+  const host = new URL(pattern.slice(0, -2)).host;
+  chrome.permissions.request({ origins: [pattern] }).then(
+    async (granted) => {
+      if (!granted) return importFailed("Team URL", `Salesy needs your permission to read ${host}; nothing was fetched.`);
+      const url = $("import-url").value.trim();
+      const found = await askBackground("team-preview", { url });
+      if (!found.config) {
+        pending = null;
+        return showPreview(`Team URL ${url}`, found.errors, [], [], false);
+      }
+      const report = { config: found.config, errors: found.errors, examples: found.examples };
+      await preview(found.doc, `Team URL ${url}`, { report, diff: found.diff, kind: "team", team: url });
+    },
+    (error) => importFailed("Team URL", error.message),
+  );
+}
+
+async function apply() {
+  if (!pending) return;
+  const { config, source, team } = pending;
+  const follow = team && $("import-follow").checked;
+  const result = follow
+    ? await askBackground("team-follow", { url: team })
+    : await askBackground("config-save", { doc: config, source });
+  if (!result.saved) {
+    return showPreview("Import", result.errors, [], result.examples ?? [], false);
+  }
+  pending = null;
+  $("import-preview").hidden = true;
+  $("import-code").value = "";
+  if (location.hash) history.replaceState(null, "", location.pathname);
+  await refresh();
+  status("Imported. “Restore previous config” undoes it.");
+}
+
+// ---------------------------------------------------------------- wiring
+
+async function showSettings() {
+  const { settings } = await askBackground("get-settings");
+  const nudge = $("nudge");
+  nudge.checked = settings.nudgeBeforePosting;
+  nudge.addEventListener("change", () => askBackground("set-settings", { changes: { nudgeBeforePosting: nudge.checked } }));
+}
+
+function guard(action) {
+  return (...args) =>
+    Promise.resolve()
+      .then(() => action(...args))
+      .catch((error) => status(`Something went wrong: ${error.message}`));
+}
+
+async function main() {
+  showSettings();
+  livePreview($("draft"), $("result"), (text) => askBackground("config-check", { text, doc: readForm() }));
+  rules = await askBackground("config-rules");
+  buildRules();
+  await refresh();
+
+  const form = $("config");
+  form.addEventListener("input", (event) => {
+    if (event.target.id === "draft") return;
+    if (event.target.id === "balance-target") showPercent();
+    scheduleEdit();
+  });
+  form.addEventListener("change", (event) => event.target.id !== "draft" && scheduleEdit());
+  form.addEventListener("submit", guard(save));
+  $("revert").addEventListener("click", () => {
+    fill(saved);
+    scheduleEdit();
+  });
+  $("restore").addEventListener(
+    "click",
+    guard(async () => {
+      const result = await askBackground("config-restore");
+      if (!result.saved) return list($("errors"), result.errors);
+      await refresh();
+      status("Restored the previous config. Click again to go back.");
+    }),
+  );
+  $("export").addEventListener("click", guard(download));
+  $("copy-code").addEventListener("click", guard(() => copy($("share-code"), "code")));
+  $("copy-link").addEventListener("click", guard(() => copy($("share-link"), "link")));
+  $("import-file").addEventListener("change", guard(importFile));
+  $("import-code-go").addEventListener("click", guard(() => importCode($("import-code").value)));
+  $("import-url-go").addEventListener("click", importUrl);
+  $("import-apply").addEventListener("click", guard(apply));
+  $("import-cancel").addEventListener("click", () => {
+    pending = null;
+    $("import-preview").hidden = true;
+  });
+  $("team-check").addEventListener(
+    "click",
+    guard(async () => {
+      await askBackground("team-check");
+      await refresh();
+    }),
+  );
+  $("team-unfollow").addEventListener(
+    "click",
+    guard(async () => {
+      await askBackground("team-unfollow");
+      await refresh();
+    }),
+  );
+  // A share link opens this page with the code after #config=.
+  const code = new URLSearchParams(location.hash.slice(1)).get("config");
+  if (code) {
+    $("import-code").value = code;
+    await importCode(code);
+  }
+}
+
+main().catch((error) => status(`Salesy's options could not load: ${error.message}`));

@@ -53,8 +53,10 @@ def test_every_file_the_manifest_names_exists(built: Path) -> None:
 
 def test_manifest_asks_for_the_least(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text())
-    assert sorted(manifest["permissions"]) == ["offscreen", "storage"]
+    assert sorted(manifest["permissions"]) == ["alarms", "offscreen", "storage"]
     assert "host_permissions" not in manifest
+    # A team config URL's host is asked for when the user imports it, never at install.
+    assert manifest["optional_host_permissions"] == ["https://*/*"]
     csp = manifest["content_security_policy"]["extension_pages"]
     assert "'wasm-unsafe-eval'" in csp
     assert "'unsafe-eval'" not in csp
