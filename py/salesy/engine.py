@@ -130,6 +130,20 @@ def _summary(verdict: str, kept: list[tuple[int, int, int, int, Rule]]) -> str:
     return "OK: nothing promotional"
 
 
+def _quiet(
+    kept: list[tuple[int, int, int, int, Rule]], score: int, config: dict[str, object]
+) -> list[tuple[int, int, int, int, Rule]]:
+    """On an ok post, trivia is not underlined: a price in a story, one "best ever", a
+    "!!!" on a birthday. Promotion-side findings are shown only once the promotion is at
+    least half the way to a warning ("light promotion"); the score still counts them.
+    Precision first: nobody should be nagged about a personal post."""
+    thresholds = config["thresholds"]
+    assert isinstance(thresholds, dict)
+    if score * 2 >= int(thresholds["promotion"]):
+        return kept
+    return [c for c in kept if c[4].CATEGORY not in PROMOTION_SIDE]
+
+
 def check(text: str, config: object = None) -> dict[str, object]:
     """Judge one draft. See DESIGN.md for the contract; offsets are code points."""
     if not isinstance(text, str):
@@ -150,6 +164,8 @@ def check(text: str, config: object = None) -> dict[str, object]:
     score = _score(kept, PROMOTION_SIDE)
     value = _score(kept, ("value",))
     verdict = _verdict(score, value, conf)
+    if verdict == "ok":
+        kept = _quiet(kept, score, conf)
     findings: list[Finding] = []
     for start, end, _weight, _order, rule in kept:
         findings.append(

@@ -106,3 +106,14 @@ def test_allowed_phrases_silence_findings() -> None:
 
 def test_non_string_input_does_not_crash() -> None:
     assert salesy.check(None)["verdict"] == "ok"  # type: ignore[arg-type]
+
+
+def test_ok_posts_are_quiet_about_trivia() -> None:
+    # A price in a story is counted, but not underlined: nobody is nagged about a coffee.
+    result = salesy.check("I paid $4.50 for a coffee and it was worth every cent.")
+    assert result["verdict"] == "ok" and result["score"] == 10
+    assert all(f["category"] == "value" for f in result["findings"])
+    # Light promotion that is half-way to a warning is still shown.
+    light = salesy.check("Got these boots 50% off")
+    assert light["verdict"] == "ok"
+    assert [f["rule"] for f in light["findings"]] == ["SL103"]
