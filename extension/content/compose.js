@@ -55,6 +55,7 @@ function startSession(editor) {
       if (!text.trim()) {
         ignored.clear();
         postGuard.forget(editor);
+        salesyHistory.draftCleared(editor);
       }
       return;
     }
@@ -68,6 +69,8 @@ function startSession(editor) {
       panel.showError(String(error?.message ?? error));
       return;
     }
+    // A pure ad's card says how posting it would move the account's balance.
+    const balanceNote = answer.verdict === "pure_ad" ? await salesyHistory.balanceNote(editor) : undefined;
     // A newer edit is already on its way: this answer describes text that no longer exists.
     if (current !== generation) return;
     snapshot = readEditor(editor);
@@ -80,7 +83,8 @@ function startSession(editor) {
     }
     result = answer;
     highlightRegistry.paint(editor, marks);
-    panel.show(answer);
+    panel.show(answer, { balanceNote });
+    salesyHistory.sawVerdict(editor, answer, text);
   }
 
   function schedule() {

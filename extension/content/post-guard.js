@@ -50,6 +50,10 @@ const postGuard = (() => {
       released.delete(editor);
       held.delete(editor);
     },
+    /** True while this editor's Post click is held on "post anyway?" (not a post yet). */
+    isHeld(editor) {
+      return held.has(editor);
+    },
     /** @param {HTMLElement} editor */
     hold(editor) {
       held.delete(editor);

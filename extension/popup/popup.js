@@ -1,9 +1,18 @@
-// The toolbar popup: pause Salesy on this site, the engine's status, and a box to try a draft.
+// The toolbar popup: the account's balance at a glance (big figure against the target, a strip
+// of the last posts coloured by verdict, status and advice), the session tally, importing an
+// X archive, pausing Salesy on this site, and a box to try a draft.
 import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
 
 const SITES = ["x.com", "twitter.com"];
+const STATUS = { healthy: "Healthy.", leaning: "Leaning salesy.", billboard: "Billboard." };
+const VERDICTS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
+// Chrome carries a message of up to 64 MiB; an archive's tweets.js is far smaller.
+const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/** The account the user picked here; null follows the one last seen on X. */
+let chosenAccount = null;
 
 /** The X site in the active tab; x.com when the popup was opened elsewhere. */
 async function currentSite() {
@@ -23,6 +32,156 @@ async function showPauseSwitch() {
   );
 }
 
+function dateOf(at) {
+  const date = new Date(at);
+  return Number.isNaN(date.getTime())
+    ? ""
+    : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
+}
+
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function renderStrip(strip) {
+  const list = $("strip");
+  list.replaceChildren();
+  // The summary lists newest first; the strip reads left to right, oldest to newest.
+  for (const post of [...strip].reverse()) {
+    const item = document.createElement("li");
+    item.dataset.verdict = post.verdict;
+    item.dataset.reply = String(post.reply);
+    const words = post.excerpt.split(" ").slice(0, 8).join(" ");
+    const more = post.excerpt.length > words.length ? "…" : "";
+    const kind = post.reply ? " (reply)" : "";
+    item.title = `${VERDICTS[post.verdict] ?? post.verdict}${kind} · ${dateOf(post.at)}\n${words}${more}`;
+    item.setAttribute("aria-label", item.title);
+    list.append(item);
+  }
+}
+
+function renderAccounts(summary) {
+  $("account").textContent = summary.account ? `@${summary.account}` : "";
+  const picker = /** @type {HTMLSelectElement} */ ($("account-picker"));
+  const many = summary.accounts.length > 1;
+  $("account-picker-label").hidden = !many;
+  if (!many) return;
+  picker.replaceChildren(
+    ...summary.accounts.map((handle) => new Option(`@${handle}`, handle, false, handle === summary.account)),
+  );
+}
+
+function renderTally(tally) {
+  for (const cell of document.querySelectorAll("#tally dd")) {
+    const field = /** @type {HTMLElement} */ (cell).dataset.field ?? "";
+    cell.textContent = String(tally?.[field] ?? 0);
+  }
+}
+
+function renderBalance(summary) {
+  const section = $("balance");
+  const balance = summary.balance;
+  const empty = !balance || balance.total === 0;
+  section.dataset.state = empty ? "empty" : "ready";
+  section.dataset.status = empty ? "" : balance.status;
+  $("empty").hidden = !empty;
+  if (empty) {
+    $("share").textContent = "–";
+    $("counts").textContent = summary.account ? "No posts yet" : "No account yet";
+    $("target").textContent = balance ? targetLine(balance) : "";
+    $("status").textContent = "";
+    $("advice").textContent = "";
+    renderStrip([]);
+    return;
+  }
+  $("share").textContent = String(balance.share);
+  const span = balance.window.days
+    ? `of your ${plural(balance.total, "post")} of the last ${balance.window.days} days`
+    : `of your last ${plural(balance.total, "post")}`;
+  $("counts").textContent = `${balance.promotional} ${span} promote`;
+  $("target").textContent = targetLine(balance);
+  $("status").textContent = STATUS[balance.status] ?? balance.status;
+  $("advice").textContent = balance.advice;
+  renderStrip(summary.strip);
+}
+
+function targetLine(balance) {
+  return `Target ${balance.target_label}: at most ${balance.target} % (${balance.allowed} of ${balance.total})`;
+}
+
+let refreshing = null;
+async function refresh() {
+  // One summary at a time; a change during it asks once more afterwards.
+  if (refreshing) {
+    refreshing.again = true;
+    return;
+  }
+  refreshing = { again: false };
+  try {
+    const summary = await askBackground("history-summary", { account: chosenAccount ?? undefined });
+    renderAccounts(summary);
+    renderBalance(summary);
+    renderTally(summary.tally);
+    if (!document.body.dataset.painted) {
+      document.body.dataset.painted = String(performance.now());
+    }
+  } catch (error) {
+    $("balance").dataset.state = "error";
+    $("counts").textContent = `Could not read your balance: ${error.message}`;
+  } finally {
+    const again = refreshing.again;
+    refreshing = null;
+    if (again) refresh();
+  }
+}
+
+async function importArchive(input) {
+  const status = $("import-status");
+  const files = [...(input.files ?? [])];
+  input.value = "";
+  if (files.length === 0) return;
+  const size = files.reduce((sum, file) => sum + file.size, 0);
+  status.dataset.state = "error";
+  if (size > MAX_IMPORT_BYTES) {
+    status.textContent = `These files are ${Math.round(size / 1048576)} MB; Salesy imports up to 48 MB at once: choose tweets.js and its parts one or two at a time. Your history is unchanged.`;
+    return;
+  }
+  status.dataset.state = "busy";
+  status.textContent = `Reading ${files.map((file) => file.name).join(", ")}…`;
+  try {
+    const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const done = await askBackground("history-import", {
+      files: texts,
+      account: chosenAccount ?? undefined,
+    });
+    status.dataset.state = "done";
+    const known = done.updated ? `, ${done.updated} already known` : "";
+    const older = done.read > done.imported ? ` (the newest ${done.imported} of ${done.read})` : "";
+    status.textContent = `Imported ${plural(done.imported, "post")} into @${done.account}${older}: ${done.added} new${known}; ${plural(done.reposts, "repost")} of others left out.`;
+    chosenAccount = done.account;
+    refresh();
+  } catch (error) {
+    status.dataset.state = "error";
+    status.textContent = `${error.message} Nothing was imported; your history is unchanged.`;
+  }
+}
+
+$("archive").addEventListener("change", (event) => importArchive(/** @type {HTMLInputElement} */ (event.target)));
+$("account-picker").addEventListener("change", (event) => {
+  chosenAccount = /** @type {HTMLSelectElement} */ (event.target).value;
+  refresh();
+});
+$("tally-reset").addEventListener("click", async () => {
+  renderTally(await askBackground("tally-reset"));
+});
+chrome.storage.onChanged.addListener((changes, area) => {
+  const keys = Object.keys(changes);
+  if (area === "session" || keys.some((key) => key.startsWith("history:") || key === "accounts" || key === "config")) {
+    refresh();
+  }
+});
+
+refresh();
 showPauseSwitch();
 askBackground("engine-status").then(
   () => ($("engine-status").textContent = "Engine ready. Salesy is watching your X drafts."),

@@ -54,12 +54,19 @@ def timestamp(at: object) -> float | None:
     text = at.strip()
     try:
         days = _days_from_civil(_digits(text, 0, 4), _digits(text, 5, 2), _digits(text, 8, 2))
-        seconds = 0
+        seconds: float = 0
         if len(text) >= 16 and text[10] in "T ":
             seconds = _digits(text, 11, 2) * 3600 + _digits(text, 14, 2) * 60
             if len(text) >= 19 and text[16] == ":":
                 seconds += _digits(text, 17, 2)
             tail = text[19:] if len(text) >= 19 else ""
+            if tail[:1] == ".":  # fractions of a second (JavaScript's toISOString has ms)
+                end = 1
+                while end < len(tail) and tail[end].isdigit():
+                    end += 1
+                if end > 1:
+                    seconds += int(tail[1:end]) / 10 ** (end - 1)
+                tail = tail[end:]
             sign_at = max(tail.rfind("+"), tail.rfind("-"))
             if sign_at >= 0:
                 zone = tail[sign_at + 1 :].replace(":", "")

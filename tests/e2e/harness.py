@@ -41,6 +41,10 @@ PAGES = {
     "/compose/post": "compose.html",
     "/home": "compose.html",
     "/salesy_demo/status/1": "compose.html",
+    # Profiles: the signed-in account's own (posts, replies tab) and someone else's.
+    "/salesy_demo": "profile.html",
+    "/salesy_demo/with_replies": "profile.html",
+    "/ana": "profile.html",
 }
 CONTENT_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 

@@ -137,6 +137,7 @@ def test_timestamps() -> None:
     assert timestamp("1970-01-02") == 86400
     assert timestamp("2018-10-10T20:19:24Z") == 1539202764
     assert timestamp("2018-10-10T20:19:24.000Z") == 1539202764
+    assert timestamp("2018-10-10T20:19:24.250Z") == 1539202764.25
     assert timestamp("2018-10-10T22:19:24+02:00") == 1539202764
     assert timestamp(1539202764000) == 1539202764
     assert timestamp("yesterday") is None and timestamp(None) is None

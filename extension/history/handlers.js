@@ -1,0 +1,148 @@
+// @ts-check
+// Message handlers for the account balance: posts recorded from the composer, read from the
+// own profile, imported from an X archive; the popup's summary; the session tally.
+import { askEngine } from "../engine/client.js";
+import { loadConfig } from "../storage.js";
+import * as store from "./store.js";
+
+const CLASSIFY_BATCH = 200;
+const EXCERPT = 80;
+
+/** Verdicts for the posts that have none yet, in batches the engine answers quickly. */
+async function withVerdicts(posts) {
+  const config = await loadConfig();
+  const missing = posts.filter((post) => !["ok", "promotional", "pure_ad"].includes(post.verdict));
+  for (let start = 0; start < missing.length; start += CLASSIFY_BATCH) {
+    const batch = missing.slice(start, start + CLASSIFY_BATCH);
+    const results = await askEngine({ type: "classify", texts: batch.map((p) => p.text), config });
+    batch.forEach((post, index) => Object.assign(post, results[index]));
+  }
+  return posts;
+}
+
+async function accountOr(handle) {
+  if (store.validHandle(handle)) return String(handle).replace(/^@/, "");
+  return (await store.loadAccounts()).current;
+}
+
+/** The fields a post keeps; nothing else from a page or a file is stored. */
+function clean(post, source) {
+  const out = {
+    text: String(post?.text ?? "").slice(0, 25_000),
+    at: post?.at,
+    source,
+    reply: Boolean(post?.reply),
+  };
+  if (post?.id && /^\d{1,25}$/.test(String(post.id))) out.id = String(post.id);
+  if (post?.verdict) out.verdict = post.verdict;
+  if (Number.isFinite(post?.score)) out.score = post.score;
+  if (post?.reply_to || post?.replyTo) out.replyTo = String(post.reply_to ?? post.replyTo);
+  return out;
+}
+
+async function balanceOf(posts, extra = []) {
+  // Oldest first: on a tie in time the engine counts the later one as newer.
+  const slim = [...posts].reverse().concat(extra).map(({ id, verdict, at, source, reply, text }) =>
+    verdict ? { id, verdict, at, source, reply } : { id, at, source, reply, text },
+  );
+  return askEngine({
+    type: "balance",
+    posts: slim,
+    config: await loadConfig(),
+    now: new Date().toISOString(),
+  });
+}
+
+/** Everything the popup shows for one account, in one answer. */
+async function summary(message) {
+  const accounts = await store.loadAccounts();
+  const account = (await accountOr(message.account)) ?? null;
+  const tally = await store.loadTally();
+  if (!account) return { account: null, accounts: accounts.known, posts: 0, balance: null, strip: [], tally };
+  const { posts } = await store.loadHistory(account);
+  const balance = await balanceOf(posts);
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  const strip = balance.recent.map((item) => {
+    const post = byId.get(item.id) ?? {};
+    return {
+      id: item.id,
+      verdict: item.verdict,
+      at: item.at,
+      reply: Boolean(post.reply),
+      source: post.source,
+      excerpt: String(post.text ?? "").replace(/\s+/g, " ").trim().slice(0, EXCERPT),
+    };
+  });
+  delete balance.recent;
+  return { account, accounts: accounts.known, posts: posts.length, balance, strip, tally };
+}
+
+/** How posting one more pure ad would move the balance (the hint card's line). */
+async function preview(message) {
+  const account = await accountOr(message.account);
+  if (!account) return null;
+  const { posts } = await store.loadHistory(account);
+  if (posts.length === 0) return null;
+  const after = await balanceOf(posts, [{ id: "draft", verdict: "pure_ad", at: new Date().toISOString() }]);
+  return {
+    account,
+    promotional: after.promotional,
+    total: after.total,
+    allowed: after.allowed,
+    target: after.target,
+    days: after.window.days,
+  };
+}
+
+async function record(message, source) {
+  const account = await accountOr(message.account);
+  if (!account) throw new Error("Salesy does not know which X account this is yet.");
+  await store.noteAccount(account);
+  const posts = await withVerdicts((message.posts ?? []).map((post) => clean(post, source)));
+  const changed = await store.addPosts(account, posts);
+  if (message.tally) await store.bumpTally(message.tally);
+  return { account, ...changed };
+}
+
+/** An X archive chosen in the popup: all or nothing, and history is never lost on error. */
+async function importArchive(message) {
+  const files = (message.files ?? []).map((file) => ({
+    name: String(file?.name ?? "file"),
+    text: String(file?.text ?? ""),
+  }));
+  const found = await askEngine({
+    type: "archive",
+    files,
+    limit: store.DEFAULT_CAP,
+    classify: false,
+  });
+  const account = store.validHandle(found.account) ? found.account : await accountOr(message.account);
+  if (!account) {
+    throw new Error(
+      "Which account is this archive from? Choose data/account.js together with tweets.js, " +
+        "or open x.com once so Salesy sees your handle.",
+    );
+  }
+  await store.noteAccount(account);
+  const posts = await withVerdicts(found.posts.map((post) => clean(post, "archive")));
+  const changed = await store.addPosts(account, posts);
+  return {
+    account,
+    ...changed,
+    read: found.total,
+    imported: posts.length,
+    reposts: found.reposts,
+    skipped: found.skipped,
+  };
+}
+
+export const historyHandlers = {
+  "history-account": (message) => store.noteAccount(message.account),
+  "history-record": (message) => record(message, "composed"),
+  "history-merge": (message) => record(message, "profile"),
+  "history-import": importArchive,
+  "history-summary": summary,
+  "balance-preview": preview,
+  "tally-bump": (message) => store.bumpTally(message.counts),
+  "tally-reset": () => store.resetTally(),
+};

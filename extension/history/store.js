@@ -1,0 +1,187 @@
+// @ts-check
+// The account's post history (chrome.storage.local, one key per account, survives restarts)
+// and the session tally (chrome.storage.session, gone when the browser closes).
+//
+// Every write goes through `serialized`: the service worker is the only writer, and it runs
+// one read-modify-write at a time, so posts recorded from several tabs at once all land.
+
+export const DEFAULT_CAP = 2000;
+const HISTORY_PREFIX = "history:";
+const ACCOUNTS = "accounts";
+const TALLY = "tally";
+export const TALLY_FIELDS = ["checked", "caught", "actedOn", "postedAnyway", "posts"];
+
+/**
+ * @typedef {{id: string, text: string, verdict?: string, score?: number, at: string,
+ *            source: "composed" | "profile" | "archive", reply?: boolean, replyTo?: string}} Post
+ */
+
+let chain = Promise.resolve();
+
+/** Runs `task` after every write queued before it; its result or error is the caller's. */
+export function serialized(task) {
+  const run = chain.then(task, task);
+  chain = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+/** A handle as X compares them: without "@", case-insensitive. */
+export function accountKey(handle) {
+  return String(handle ?? "")
+    .replace(/^@/, "")
+    .toLowerCase();
+}
+
+export function validHandle(handle) {
+  return /^@?[A-Za-z0-9_]{1,15}$/.test(String(handle ?? ""));
+}
+
+/** @returns {Promise<{account: string, posts: Post[]}>} newest first */
+export async function loadHistory(handle) {
+  const key = HISTORY_PREFIX + accountKey(handle);
+  const stored = (await chrome.storage.local.get(key))[key];
+  return { account: stored?.account ?? String(handle).replace(/^@/, ""), posts: stored?.posts ?? [] };
+}
+
+/** Accounts seen, and the one last seen on X (the popup opens on it). */
+export async function loadAccounts() {
+  const stored = (await chrome.storage.local.get(ACCOUNTS))[ACCOUNTS];
+  return { current: stored?.current ?? null, known: stored?.known ?? [] };
+}
+
+/** Remembers `handle` as the account in use on X. */
+export function noteAccount(handle) {
+  if (!validHandle(handle)) return Promise.resolve(loadAccounts());
+  const name = String(handle).replace(/^@/, "");
+  return serialized(async () => {
+    const accounts = await loadAccounts();
+    const known = accounts.known.filter((other) => accountKey(other) !== accountKey(name));
+    const next = { current: name, known: [...known, name].sort() };
+    if (accounts.current !== name || known.length === accounts.known.length) {
+      await chrome.storage.local.set({ [ACCOUNTS]: next });
+    }
+    return next;
+  });
+}
+
+function iso(at) {
+  const date = new Date(typeof at === "number" ? at : String(at ?? ""));
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
+}
+
+/** Text as both X's page and the composer show it, for matching a composed post later. */
+function comparable(text) {
+  return String(text ?? "")
+    .replace(/https?:\/\/\S+|\b[\w-]+(\.[\w-]+)+\/\S*…?/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+const TWO_DAYS = 2 * 24 * 3600 * 1000;
+
+/**
+ * Merges `incoming` into `existing` (newest first): by status id; a post composed here (no
+ * status id yet) takes the id of the same text read later from the profile or an archive.
+ * Keeps the newest `cap` posts. Pure, so it is easy to reason about.
+ * @param {Post[]} existing @param {Partial<Post>[]} incoming @param {number} cap
+ */
+export function mergePosts(existing, incoming, cap = DEFAULT_CAP) {
+  const posts = existing.map((post) => ({ ...post }));
+  const byId = new Map(posts.map((post) => [post.id, post]));
+  let added = 0;
+  let updated = 0;
+  for (const raw of incoming) {
+    if (!raw || typeof raw.text !== "string") continue;
+    const post = /** @type {Post} */ ({ ...raw, at: iso(raw.at) });
+    const same = post.id ? byId.get(post.id) : undefined;
+    if (same) {
+      // Known: keep what was stored, fill in what was missing (a reply mark, a verdict).
+      for (const [key, value] of Object.entries(post)) {
+        if (same[key] === undefined || (key === "reply" && value)) same[key] = value;
+      }
+      updated++;
+      continue;
+    }
+    if (post.id && !post.id.startsWith("local-")) {
+      const text = comparable(post.text);
+      const when = Date.parse(post.at);
+      const composed = posts.find(
+        (other) =>
+          other.id.startsWith("local-") &&
+          comparable(other.text) === text &&
+          Math.abs(Date.parse(other.at) - when) < TWO_DAYS,
+      );
+      if (composed) {
+        byId.delete(composed.id);
+        composed.id = post.id;
+        composed.at = post.at;
+        if (post.reply) composed.reply = true;
+        byId.set(composed.id, composed);
+        updated++;
+        continue;
+      }
+    }
+    if (!post.id) post.id = `local-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    posts.push(post);
+    byId.set(post.id, post);
+    added++;
+  }
+  posts.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const dropped = Math.max(0, posts.length - cap);
+  return { posts: posts.slice(0, cap), added, updated, dropped };
+}
+
+async function historyCap() {
+  const { settings } = await chrome.storage.local.get("settings");
+  const cap = Number(settings?.historyCap);
+  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CAP;
+}
+
+/** Adds posts to an account's history (serialized); returns what changed. */
+export function addPosts(handle, incoming) {
+  if (!validHandle(handle)) throw new Error(`Not an X handle: ${handle}`);
+  return serialized(async () => {
+    const { account, posts } = await loadHistory(handle);
+    const merged = mergePosts(posts, incoming, await historyCap());
+    await chrome.storage.local.set({
+      [HISTORY_PREFIX + accountKey(handle)]: { account: account || handle, posts: merged.posts },
+    });
+    return { added: merged.added, updated: merged.updated, dropped: merged.dropped, total: merged.posts.length };
+  });
+}
+
+function emptyTally() {
+  const tally = { since: new Date().toISOString() };
+  for (const field of TALLY_FIELDS) tally[field] = 0;
+  return tally;
+}
+
+export async function loadTally() {
+  const stored = (await chrome.storage.session.get(TALLY))[TALLY];
+  return stored ?? emptyTally();
+}
+
+/** Adds `counts` ({checked: 1, ...}) to the session tally (serialized). */
+export function bumpTally(counts) {
+  return serialized(async () => {
+    const tally = await loadTally();
+    for (const field of TALLY_FIELDS) {
+      const add = Number(counts?.[field] ?? 0);
+      if (Number.isFinite(add) && add > 0) tally[field] += add;
+    }
+    await chrome.storage.session.set({ [TALLY]: tally });
+    return tally;
+  });
+}
+
+export function resetTally() {
+  return serialized(async () => {
+    const tally = emptyTally();
+    await chrome.storage.session.set({ [TALLY]: tally });
+    return tally;
+  });
+}
