@@ -5,6 +5,7 @@ Never skipped: without node or node_modules the test fails and says what to inst
 """
 
 import json
+import random
 import shutil
 import subprocess
 from pathlib import Path
@@ -45,13 +46,29 @@ TRICKY = [
 ]
 
 
+# Seeded fuzz: post-like pieces glued at random, so tokenizer paths that no hand-written
+# example reaches still have to agree on both interpreters.
+PIECES = [
+    *"abcXYZ 0159$€£%#@!?.,:;'’\"()-/\n\t",
+    *["buy", "now", "BUY NOW", "50% off", "code SAVE50", "I think", "link in bio", "#ad", "#sp"],
+    *["https://x.co/a?ref=1", "www.shop.io", "bit.ly/x", "me@x.com", "@ana", "$TSLA", "#1"],
+    *["😀", "👨‍👩‍👧", "👍🏽", "🇫🇷", "1️⃣", "❤️", "שלום", "مرحبا", "日本", "é", "İ", "ß", "\u200f"],
+    *["\u00a0", "\u2028", "\u3000", "x\u0301", "Ⅻ", "①", "½", "™", "«", "»", "…", "—"],
+]
+
+
+def fuzz_texts(count: int = 300, seed: int = 20261123) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(PIECES) for _ in range(rng.randint(0, 40))) for _ in range(count)]
+
+
 def corpus_texts() -> list[str]:
     texts = [t for rule in RULES for t in rule.FLAG + rule.PASS]
     for path in sorted(CORPUS.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 texts.append(json.loads(line)["text"])
-    return texts + TRICKY
+    return texts + TRICKY + fuzz_texts()
 
 
 def run_micropython(texts: list[str], config: Path | None = None) -> list[object]:
