@@ -26,7 +26,7 @@ PLACEHOLDERS = {
     "{count}": tk.NUMBER,
 }
 # "{count}" is a number or a number word: "3 months free", "two months free".
-NUMBER_WORDS = (
+NUMBER_WORDS = {
     "one",
     "two",
     "three",
@@ -44,8 +44,7 @@ NUMBER_WORDS = (
     "thirty",
     "fifty",
     "hundred",
-    "a few",
-)
+}
 
 
 LINE_BREAKS = "\n\r\u2028\u2029\x85"
@@ -68,6 +67,8 @@ def looks_like_code(token: Token) -> bool:
     """SAVE50, EARLY20, WELCOME10, FREESHIP: capitals or letters+digits, 4-20 characters."""
     if token.kind != tk.WORD or not (4 <= len(token.text) <= 20):
         return False
+    if token.low == token.text and token.text.isalpha():
+        return False  # lowercase letters only: most words, decided in C
     letters = digits = lowers = 0
     for c in token.text:
         if "0" <= c <= "9":
