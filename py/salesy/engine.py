@@ -135,11 +135,12 @@ def _quiet(
 ) -> list[tuple[int, int, int, int, Rule]]:
     """On an ok post, trivia is not underlined: a price in a story, one "best ever", a
     "!!!" on a birthday. Promotion-side findings are shown only once the promotion is at
-    least half the way to a warning ("light promotion"); the score still counts them.
+    least two thirds of the way to a warning ("light promotion"); the score still counts
+    them.
     Precision first: nobody should be nagged about a personal post."""
     thresholds = config["thresholds"]
     assert isinstance(thresholds, dict)
-    if score * 2 >= int(thresholds["promotion"]):
+    if score * 3 >= int(thresholds["promotion"]) * 2:
         return kept
     return [c for c in kept if c[4].CATEGORY not in PROMOTION_SIDE]
 

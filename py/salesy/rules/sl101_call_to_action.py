@@ -94,7 +94,6 @@ START_AFTER = (
     "a seat",
     "the link",
     "us",
-    "for",
     "this",
     "these",
 )

@@ -27,9 +27,9 @@ SUGGESTION = "Replace the superlative with a concrete fact: a number, a test, a 
 
 MATCHER = Phrases(
     [
-        "best ever",
-        "best {word} ever",
+        # "Best day ever" is a person talking; only the pitch forms count.
         "the best {word} you'll ever",
+        "best ever made",
         "the most {word} {word} ever",
         "you'll ever need",
         "you will ever need",
@@ -95,6 +95,7 @@ FLAG = [
 ]
 PASS = [
     "The best pizza I've ever had was in a tiny place in Naples",
+    "Best day ever at the beach with the kids",
     "My kid came first in the sack race and is unbearable about it",
     "This was a hard year, but we got through it",
 ]
