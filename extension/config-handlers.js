@@ -168,7 +168,11 @@ export const configHandlers = {
   "config-defaults": () => askEngine({ type: "config-defaults" }),
   "config-inspect": (message) => inspect(message.doc, message.bases ?? {}),
   // The options page's preview: a draft under the edited, not yet saved, config.
-  "config-check": (message) => askEngine({ type: "check", text: String(message.text ?? ""), config: message.doc }),
+  // (Without its examples: they are checked with each edit, not with each preview.)
+  "config-check": (message) => {
+    const { examples: _checkedOnEdit, ...config } = message.doc ?? {};
+    return askEngine({ type: "check", text: String(message.text ?? ""), config });
+  },
   "config-diff": (message) => askEngine({ type: "config-diff", old: message.old, new: message.new }),
   "config-parse": (message) => askEngine({ type: "config-parse", text: String(message.text ?? "") }),
   "config-share-encode": (message) => askEngine({ type: "config-share-encode", doc: message.doc }),

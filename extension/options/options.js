@@ -439,6 +439,13 @@ async function main() {
       await refresh();
     }),
   );
+  // The config can change elsewhere (the hint card's "turn off this rule", the team URL's
+  // daily check): show it, unless that would throw away edits in progress.
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== "local" || !(changes.config || changes.teamConfig)) return;
+    if (JSON.stringify(readForm()) === baseline) guard(refresh)();
+    else status("The saved config changed elsewhere; saving your edits will replace it.");
+  });
   // A share link opens this page with the code after #config=.
   const code = new URLSearchParams(location.hash.slice(1)).get("config");
   if (code) {

@@ -33,7 +33,7 @@ from harness import (
 
 Browser = tuple[BrowserContext, RequestLog]
 
-AD = "Buy now and get 50% off. Shop today!"
+AD = "Buy now and get 50% off with code SAVE50. Shop today!"
 TEAM_HOST = "https://team.example"
 TEAM_URL = TEAM_HOST + "/salesy.json"
 
@@ -89,7 +89,7 @@ def test_editing_a_rule_changes_the_compose_highlights(browser: Browser) -> None
 
     options = open_options(context)
     options.uncheck("#rule-SL101-enabled")  # call to action
-    options.fill("#rule-SL103-weight", "5")  # discounts weigh little
+    options.fill("#rule-SL103-weight", "40")  # discounts weigh more
     settle(options)
     # The preview judges the edited, unsaved config; the compose box still has the saved one.
     options.fill("#draft", AD)
@@ -100,13 +100,14 @@ def test_editing_a_rule_changes_the_compose_highlights(browser: Browser) -> None
     config = stored_config(context)
     assert config is not None
     assert config["rules"]["SL101"] == {"enabled": False, "weight": 30}
-    assert config["rules"]["SL103"]["weight"] == 5
+    assert config["rules"]["SL103"]["weight"] == 40
     compose.bring_to_front()
     painted = poll(
         lambda: (h := highlighted(compose)) and "Buy now" not in h.get("promotion", []) and h
     )
     assert "50% off" in painted["promotion"]
-    assert wait_for_verdict(compose)["verdict"] != "pure_ad" or "Buy now" not in str(painted)
+    assert "Shop today" not in painted["promotion"]
+    assert wait_for_verdict(compose)["verdict"] == "pure_ad"  # discounts alone still sell
 
     # One click restores the config before the save, and the compose box follows again.
     options.click("#restore")
