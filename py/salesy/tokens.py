@@ -171,14 +171,22 @@ def _is_punct_nonascii(o: int) -> bool:
 ASCII_WORD = set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
+# Non-ASCII characters already classified: Hebrew, Arabic or CJK posts repeat a few dozen
+# letters, and the range tests below cost ~50 bytecodes each on MicroPython.
+_WORD_CACHE: dict[str, bool] = {}
+
+
 def is_word_char(c: str) -> bool:
     """A letter, digit, underscore or mark: anything >= 0x80 that is not space/emoji/punct."""
     if c in ASCII_WORD:  # the common case, one set lookup
         return True
-    o = ord(c)
-    if o < 0x80:
+    if c < "\x80":
         return False
-    return not (
+    known = _WORD_CACHE.get(c)
+    if known is not None:
+        return known
+    o = ord(c)
+    word = not (
         _is_space(c)
         or _is_emoji_base(o)
         or _is_emoji_modifier(o)
@@ -186,6 +194,10 @@ def is_word_char(c: str) -> bool:
         or o == 0x200D
         or _is_punct_nonascii(o)
     )
+    if len(_WORD_CACHE) >= 4096:
+        _WORD_CACHE.clear()  # random text must not grow it without bound
+    _WORD_CACHE[c] = word
+    return word
 
 
 def _is_digit(c: str) -> bool:
