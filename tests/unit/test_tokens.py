@@ -58,8 +58,10 @@ def test_spans_are_code_points() -> None:
     assert [t.start for t in tokenize(text)] == [0, 2, 6, 10]
 
 
-def test_lower_is_ascii_only_and_folds_apostrophes() -> None:
-    assert lower("BUY Now’s É") == "buy now's É"
+def test_lower_folds_a_shared_table_and_apostrophes() -> None:
+    assert lower("BUY Now’s É") == "buy now's é"
+    assert lower("ΑΘΗΝΑ МОСКВА Ёж") == "αθηνα москва ёж"
+    assert lower("İ ß Ÿ") == "İ ß Ÿ"  # outside the shared table: left alone on both
 
 
 def test_long_dotted_chain_is_linear() -> None:
