@@ -130,6 +130,16 @@ chrome.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === TEAM_ALARM) checkTeam().catch((error) => console.warn("Salesy: team check failed", error));
 });
 
+// Alarms do not survive an extension update: put the daily check back if a team is followed.
+async function ensureTeamAlarm() {
+  const { team } = await storage.loadConfigState();
+  if (team?.url && !(await chrome.alarms.get(TEAM_ALARM))) {
+    await chrome.alarms.create(TEAM_ALARM, { periodInMinutes: DAY_MINUTES, delayInMinutes: 1 });
+  }
+}
+chrome.runtime.onInstalled.addListener(() => ensureTeamAlarm().catch(() => {}));
+chrome.runtime.onStartup.addListener(() => ensureTeamAlarm().catch(() => {}));
+
 async function followTeam(address) {
   const url = teamUrl(address).href;
   const preview = await previewTeam(url);

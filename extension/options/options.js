@@ -68,6 +68,14 @@ function ordered(config) {
 
 // ---------------------------------------------------------------- the editor
 
+/** A docstring without the indentation of its body lines. */
+function dedent(doc) {
+  const all = doc.trim().split("\n");
+  const indents = all.slice(1).filter((line) => line.trim()).map((line) => line.length - line.trimStart().length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return [all[0], ...all.slice(1).map((line) => line.slice(cut))].join("\n");
+}
+
 function buildRules() {
   const groups = [];
   for (const [category, title] of Object.entries(CATEGORIES)) {
@@ -90,7 +98,7 @@ function buildRules() {
           "details",
           {},
           el("summary", { textContent: rule.message }),
-          el("pre", { className: "doc", textContent: rule.doc.trim() }),
+          el("pre", { className: "doc", textContent: dedent(rule.doc) }),
           el("p", { className: "muted", textContent: `Fires on: ${rule.flag.slice(0, 2).join(" · ")}` }),
           el("p", { className: "muted", textContent: `Not on: ${rule.pass.slice(0, 2).join(" · ")}` }),
           el("p", { className: "muted", textContent: `Suggests: ${rule.suggestion}` }),
@@ -276,8 +284,11 @@ async function preview(doc, source, extra = {}) {
   showPreview(source, report.errors, diff, report.examples ?? [], Boolean(extra.team));
 }
 
+/** `diff` is null when the import could not even be read: then there is nothing to compare. */
 function showPreview(source, errors, diff, examples, team) {
   $("import-preview").hidden = false;
+  $("import-details").hidden = diff === null;
+  diff ??= [];
   $("import-source").textContent = errors.length
     ? `${source}: ${errors.length} error(s); nothing was changed`
     : `${source}: ready to apply`;
@@ -302,7 +313,7 @@ function showPreview(source, errors, diff, examples, team) {
 
 function importFailed(source, message) {
   pending = null;
-  showPreview(source, [message], [], [], false);
+  showPreview(source, [message], null, [], false);
 }
 
 async function importFile() {
@@ -313,7 +324,7 @@ async function importFile() {
   $("import-file").value = "";
   if (parsed.errors.length) {
     pending = null;
-    return showPreview(name, parsed.errors, [], [], false);
+    return showPreview(name, parsed.errors, null, [], false);
   }
   await preview(parsed.doc, name, { kind: "file" });
 }
@@ -322,7 +333,7 @@ async function importCode(code) {
   const decoded = await askBackground("config-share-decode", { code });
   if (decoded.errors.length) {
     pending = null;
-    return showPreview("Share code", decoded.errors, [], [], false);
+    return showPreview("Share code", decoded.errors, null, [], false);
   }
   await preview(decoded.doc, `Share code${decoded.doc?.name ? ` “${decoded.doc.name}”` : ""}`, { kind: "code" });
 }
@@ -343,7 +354,7 @@ function importUrl() {
       const found = await askBackground("team-preview", { url });
       if (!found.config) {
         pending = null;
-        return showPreview(`Team URL ${url}`, found.errors, [], [], false);
+        return showPreview(`Team URL ${url}`, found.errors, null, [], false);
       }
       const report = { config: found.config, errors: found.errors, examples: found.examples };
       await preview(found.doc, `Team URL ${url}`, { report, diff: found.diff, kind: "team", team: url });
@@ -360,7 +371,7 @@ async function apply() {
     ? await askBackground("team-follow", { url: team })
     : await askBackground("config-save", { doc: config, source });
   if (!result.saved) {
-    return showPreview("Import", result.errors, [], result.examples ?? [], false);
+    return showPreview("Import", result.errors, null, result.examples ?? [], false);
   }
   pending = null;
   $("import-preview").hidden = true;
