@@ -32,13 +32,13 @@ EMOJI = "emoji"
 PUNCT = "punct"
 
 # Kinds that carry words a phrase can match; punctuation and emoji are skipped by phrases.
-MATCHABLE = (WORD, NUMBER, PERCENT, PRICE, URL, EMAIL, MENTION, HASHTAG, CASHTAG)
+MATCHABLE = {WORD, NUMBER, PERCENT, PRICE, URL, EMAIL, MENTION, HASHTAG, CASHTAG}
 
 # Punctuation that ends a sentence: a phrase never runs across it ("Don't buy. Now I …").
 SENTENCE_END = ".!?;…\u061f\u06d4\u0964\u0965\u3002\uff01\uff1f"
 
 CURRENCY_SIGNS = "$€£¥₹₩₽₺₴₦₱₪₫"
-CURRENCY_WORDS = (
+CURRENCY_WORDS = {
     "usd",
     "eur",
     "gbp",
@@ -54,10 +54,10 @@ CURRENCY_WORDS = (
     "bucks",
     "pounds",
     "quid",
-)
+}
 
 # Endings that make "name.tld/…" a link even without http:// or www.
-TLDS = (
+TLDS = {
     "com",
     "net",
     "org",
@@ -88,7 +88,7 @@ TLDS = (
     "site",
     "xyz",
     "online",
-)
+}
 
 APOSTROPHES = "'\u2019"
 URL_TRAILING = ".,;:!?)]}\"'\u2019\u201d>"

@@ -18,6 +18,7 @@ Use instead:
 
 from salesy import tokens as tk
 from salesy.doc import Doc
+from salesy.order import sort_ints
 
 ID = "SL401"
 NAME = "personal-voice"
@@ -27,7 +28,7 @@ NOUN = ("a personal voice", "a personal voice")
 MESSAGE = "Personal voice: you speak from your own experience or opinion."
 SUGGESTION = "Keep it: this is what makes a post worth reading."
 
-SUBJECTS = (
+SUBJECTS = {
     "i",
     "i'm",
     "i've",
@@ -41,9 +42,9 @@ SUBJECTS = (
     # "my daughter asked", "our team spent": a person telling what happened.
     "my",
     "our",
-)
+}
 # Verbs and adjectives of experience or opinion. Past tenses in -ed are found by ending.
-VOICE = (
+VOICE = {
     "think",
     "thought",
     "believe",
@@ -147,7 +148,6 @@ VOICE = (
     "feeling",
     "struggling",
     "reading",
-    "nervous",
     "cried",
     "written",
     "done",
@@ -157,9 +157,9 @@ VOICE = (
     "known",
     "given",
     "fallen",
-)
+}
 # Past tenses that announce a product rather than tell an experience.
-COMMERCIAL_ED = (
+COMMERCIAL_ED = {
     "launched",
     "released",
     "dropped",
@@ -178,9 +178,9 @@ COMMERCIAL_ED = (
     "stocked",
     "updated",
     "upgraded",
-)
+}
 # "we're excited to announce …", "we are proud to offer …": press-release voice.
-ANNOUNCE = (
+ANNOUNCE = {
     "announce",
     "share",
     "introduce",
@@ -194,7 +194,7 @@ ANNOUNCE = (
     "reveal",
     "partner",
     "help",
-)
+}
 
 FLAG = [
     "I finally fixed my bike today, took me three weekends",
@@ -222,34 +222,36 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stream = doc.stream
     tokens = doc.tokens
+    brk = doc.brk
     count = len(stream)
-    p = 0
-    while p < count:
-        token = tokens[stream[p]]
-        if token.kind != tk.WORD or token.low not in SUBJECTS:
-            p += 1
+    # Only where a subject word stands: the post's word index says where.
+    starts: list[int] = []
+    for subject in SUBJECTS:
+        starts.extend(doc.positions.get(subject, ()))
+    free = 0
+    for p in sort_ints(starts):
+        if p < free or tokens[stream[p]].kind != tk.WORD:
             continue
         hit = -1
         for q in range(p + 1, min(count, p + 1 + LOOKAHEAD)):
-            if doc.brk[q]:
+            if brk[q]:
                 break
-            word = tokens[stream[q]].low
-            if _is_voice(word):
+            if _is_voice(tokens[stream[q]].low):
                 hit = q
                 break
         if hit < 0:
-            p += 1
             continue
         # "excited to announce", "happy to offer": a press release, not a person.
         after = hit + 2
         if (
             after < count
-            and not doc.brk[after - 1]
+            and not brk[after - 1]
+            and not brk[after]
             and tokens[stream[after - 1]].low == "to"
             and tokens[stream[after]].low in ANNOUNCE
         ):
-            p = after + 1
+            free = after + 1
             continue
         spans.append(doc.span(stream[p], stream[hit]))
-        p = hit + 1
+        free = hit + 1
     return spans
