@@ -11,14 +11,17 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     Finding = dict[str, object]  # MicroPython cannot subscript types at run time
 
-_last_in: object = None
+# The last config seen and its merged form: the extension sends the same config with every
+# keystroke, and validating it (examples included) on each one would cost more than a check.
+_NOTHING = object()
+_last_in: object = _NOTHING
 _last_out: dict[str, object] | None = None
 
 
 def effective_config(config: object) -> dict[str, object]:
     """Defaults with `config` merged over them; invalid parts are ignored (see validate)."""
     global _last_in, _last_out
-    if config is not None and config == _last_in and _last_out is not None:
+    if _last_out is not None and config == _last_in:
         return _last_out
     merged, _errors = cfg.validate(config)
     # Keep a private copy of the input: a caller may mutate its dict between calls.
@@ -42,12 +45,20 @@ def _settings(config: dict[str, object], rule: Rule) -> tuple[bool, int]:
     return bool(setting.get("enabled", True)), int(setting.get("weight", rule.WEIGHT))
 
 
-def _allowed_spans(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
+def _allowed(doc: Doc, config: dict[str, object]) -> bytearray | None:
+    """Code points inside an allowed phrase (terms.allow) are marked 1; None if none are."""
     terms = config["terms"]
     assert isinstance(terms, dict)
     allow = terms.get("allow") or []
     assert isinstance(allow, list)
-    return compiled(allow).spans(doc) if allow else []
+    spans = compiled(allow).spans(doc) if allow else []
+    if not spans:
+        return None
+    mask = bytearray(len(doc.chars) + 1)
+    for start, end in spans:
+        for i in range(start, end):
+            mask[i] = 1
+    return mask
 
 
 def _resolve(
@@ -151,14 +162,14 @@ def check(text: str, config: object = None) -> dict[str, object]:
         text = "" if text is None else str(text)
     conf = effective_config(config)
     doc = Doc(text)
-    allowed = _allowed_spans(doc, conf)
+    allowed = _allowed(doc, conf)
     candidates: list[tuple[int, int, int, int, Rule]] = []
     for order, rule in enumerate(RULES):
         enabled, weight = _settings(conf, rule)
         if not enabled:
             continue
         for start, end in rule.detect(doc, conf):
-            if allowed and _overlaps_any(start, end, allowed):
+            if allowed is not None and _touches(allowed, start, end):
                 continue
             candidates.append((start, end, weight, order, rule))
     kept = _resolve(candidates, len(doc.chars))
@@ -190,6 +201,5 @@ def check(text: str, config: object = None) -> dict[str, object]:
     }
 
 
-def _overlaps_any(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    # Allowed phrases are few per post; a plain scan is fine.
-    return any(start < e and s < end for s, e in spans)
+def _touches(mask: bytearray, start: int, end: int) -> bool:
+    return any(mask[i] for i in range(start, end))

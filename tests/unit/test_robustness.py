@@ -73,3 +73,11 @@ def test_100_000_characters_finish_fast(unit: str) -> None:
     assert_contract(text, result)
     # Linear time: generous bound so a loaded CI machine does not flake (typical: 0.2 s).
     assert elapsed < 5.0
+
+
+def test_allowed_phrases_stay_linear() -> None:
+    text = "BUY NOW " * 12_500
+    started = time.perf_counter()
+    result = salesy.check(text, {"terms": {"allow": ["buy now"]}})
+    assert result["findings"] == [] and result["verdict"] == "ok"
+    assert time.perf_counter() - started < 5.0
