@@ -94,12 +94,24 @@ APOSTROPHES = "'\u2019"
 URL_TRAILING = ".,;:!?)]}\"'\u2019\u201d>"
 
 
+_SPACE_CACHE: dict[str, bool] = {}
+
+
 def _is_space(c: str) -> bool:
     if c == " ":
         return True
-    o = ord(c)
-    if o <= 0x20:
-        return o in (0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D) or o < 0x20
+    if c < "\x80":
+        return c <= " " or c == "\x7f"  # ASCII controls count as space
+    known = _SPACE_CACHE.get(c)
+    if known is None:
+        if len(_SPACE_CACHE) >= 4096:
+            _SPACE_CACHE.clear()
+        known = _SPACE_CACHE[c] = _is_space_wide(ord(c))
+    return known
+
+
+def _is_space_wide(o: int) -> bool:
+    """Non-ASCII spaces and invisible marks."""
     return (
         o == 0x85
         or o == 0xA0
@@ -110,7 +122,6 @@ def _is_space(c: str) -> bool:
         or 0x205F <= o <= 0x206F  # math space, word joiner, bidi isolates
         or o == 0x3000
         or o == 0xFEFF
-        or o == 0x7F
     )
 
 
@@ -445,8 +456,7 @@ def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]
         if _is_space(c):
             i += 1
             continue
-        prev = text[i - 1] if i > 0 else " "
-        after_word = is_word_char(prev)
+        after_word = i > 0 and is_word_char(text[i - 1])
 
         # Links first: they contain every other kind of character.
         if (
@@ -473,7 +483,8 @@ def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]
 
         if (_is_digit(c) or c in "#*") and _keycap_end(text, i, n) > 0:
             j = _keycap_end(text, i, n)
-            tokens.append(Token(EMOJI, "".join(text[i:j]), i, j))
+            emoji = "".join(text[i:j])
+            tokens.append(Token(EMOJI, emoji, i, j, emoji))
             i = j
             continue
 
@@ -557,7 +568,8 @@ def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]
 
         if _is_emoji_base(o) or _is_regional(o):
             j = _emoji_end(text, i, n)
-            tokens.append(Token(EMOJI, "".join(text[i:j]), i, j))
+            emoji = "".join(text[i:j])
+            tokens.append(Token(EMOJI, emoji, i, j, emoji))
             i = j
             continue
 
@@ -565,7 +577,8 @@ def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]
         j = i + 1
         while j < n and (_is_emoji_modifier(ord(text[j])) or text[j] == "\u200d"):
             j += 1
-        tokens.append(Token(PUNCT, "".join(text[i:j]), i, j))
+        mark = "".join(text[i:j])
+        tokens.append(Token(PUNCT, mark, i, j, "'" if mark == "\u2019" else mark))
         i = j
     return i
 
