@@ -136,7 +136,6 @@ class Doc:
                 # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
         self.next_pos.append(len(self.stream))
-        self.words = [self.tokens[i] for i in self.indices(tk.WORD)]
         # stream_keys[p]: the index keys stream token p can start a phrase with.
         # positions[key]: where the stream has a token with that key, ascending; a phrase set
         # only looks where its first words occur, so its cost follows hits, not text length.
@@ -151,7 +150,7 @@ class Doc:
                     self.positions[key] = [p]
                 else:
                     found.append(p)
-        self.sentences = self._sentences()
+        self._sentences: list[tuple[int, int]] | None = None
         self._starts: list[list[int]] | None = None
 
     def shared_starts(self, shared_id: int) -> list[int]:
@@ -169,9 +168,14 @@ class Doc:
         """Indices of the tokens of one kind, ascending."""
         return self.by_kind.get(kind) or []
 
-    def _sentences(self) -> list[tuple[int, int]]:
+    def sentences(self) -> list[tuple[int, int]]:
         """(first, last) token indices of each sentence; a sentence ends at . ! ? or a line
-        break, and keeps its closing punctuation."""
+        break, and keeps its closing punctuation. Computed on first use."""
+        if self._sentences is None:
+            self._sentences = self._split_sentences()
+        return self._sentences
+
+    def _split_sentences(self) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         first = -1
         tokens = self.tokens

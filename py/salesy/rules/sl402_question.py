@@ -28,6 +28,7 @@ MESSAGE = "Question to readers: you invite a conversation."
 SUGGESTION = "Keep it: questions start conversations."
 
 MIN_WORDS = 4
+QUESTION_MARKS = "?\uff1f\u061f"
 # Questions that open a sales pitch, not a conversation.
 SALES_OPENERS = Phrases(
     [
@@ -82,9 +83,12 @@ PASS = [
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for first, last in doc.sentences:
+    tokens = doc.tokens
+    if not any(tokens[i].text[0] in QUESTION_MARKS for i in doc.indices(tk.PUNCT)):
+        return spans  # no question mark, no question: skip splitting sentences
+    for first, last in doc.sentences():
         end = doc.tokens[last]
-        if not (end.kind == tk.PUNCT and end.text[0] in "?\uff1f\u061f"):
+        if not (end.kind == tk.PUNCT and end.text[0] in QUESTION_MARKS):
             continue
         start_p, stop_p = doc.stream_range(first, last)
         if stop_p - start_p < MIN_WORDS:
