@@ -40,16 +40,37 @@ function clean(post, source) {
   return out;
 }
 
+/** The balance settings the engine will use (its defaults merged with the user's config). */
+let settingsCache = { key: "", settings: null };
+async function balanceSettings(config) {
+  const key = JSON.stringify(config ?? null);
+  if (settingsCache.key !== key || !settingsCache.settings) {
+    const { config: merged } = await askEngine({ type: "validate", doc: config ?? null });
+    settingsCache = { key, settings: merged.balance };
+  }
+  return settingsCache.settings;
+}
+
+/**
+ * Only the posts the balance can count travel to the engine (a history holds up to 2 000):
+ * the newest `window` posts, or those of the last `days` days. The engine applies the exact
+ * window itself. Oldest first: on a tie in time the engine counts the later one as newer.
+ */
 async function balanceOf(posts, extra = []) {
-  // Oldest first: on a tie in time the engine counts the later one as newer.
-  const slim = [...posts].reverse().concat(extra).map(({ id, verdict, at, source, reply, text }) =>
+  const config = await loadConfig();
+  const { window = 20, days = 0 } = (await balanceSettings(config)) ?? {};
+  const now = Date.now();
+  let recent = posts; // newest first, as stored
+  if (days > 0) recent = posts.filter((post) => Date.parse(post.at) > now - (days + 1) * 86_400_000);
+  else recent = posts.slice(0, window);
+  const slim = [...recent].reverse().concat(extra).map(({ id, verdict, at, source, reply, text }) =>
     verdict ? { id, verdict, at, source, reply } : { id, at, source, reply, text },
   );
   return askEngine({
     type: "balance",
     posts: slim,
-    config: await loadConfig(),
-    now: new Date().toISOString(),
+    config,
+    now: new Date(now).toISOString(),
   });
 }
 
@@ -74,7 +95,10 @@ async function summary(message) {
     };
   });
   delete balance.recent;
-  return { account, accounts: accounts.known, posts: posts.length, balance, strip, tally };
+  const result = { account, accounts: accounts.known, posts: posts.length, balance, strip, tally };
+  // The popup paints this at once next time, then asks for a fresh one.
+  await chrome.storage.local.set({ [store.SUMMARY_CACHE]: result });
+  return result;
 }
 
 /** How posting one more pure ad would move the balance (the hint card's line). */

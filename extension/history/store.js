@@ -9,6 +9,8 @@ export const DEFAULT_CAP = 2000;
 const HISTORY_PREFIX = "history:";
 const ACCOUNTS = "accounts";
 const TALLY = "tally";
+/** The popup's last summary, painted first while a fresh one is computed. */
+export const SUMMARY_CACHE = "balanceSummary";
 export const TALLY_FIELDS = ["checked", "caught", "actedOn", "postedAnyway", "posts"];
 
 /**

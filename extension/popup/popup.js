@@ -109,6 +109,26 @@ function targetLine(balance) {
   return `Target ${balance.target_label}: at most ${balance.target} % (${balance.allowed} of ${balance.total})`;
 }
 
+function paint(summary, fresh) {
+  renderAccounts(summary);
+  renderBalance(summary);
+  renderTally(summary.tally);
+  if (!document.body.dataset.painted) document.body.dataset.painted = String(performance.now());
+  if (fresh) document.body.dataset.fresh = String(performance.now());
+}
+
+/** First paint from the last summary and this session's tally, straight from storage. */
+async function paintCached() {
+  const [local, session] = await Promise.all([
+    chrome.storage.local.get("balanceSummary"),
+    chrome.storage.session.get("tally"),
+  ]);
+  const cached = local.balanceSummary;
+  if (cached && !document.body.dataset.fresh) {
+    paint({ ...cached, tally: session.tally ?? cached.tally }, false);
+  }
+}
+
 let refreshing = null;
 async function refresh() {
   // One summary at a time; a change during it asks once more afterwards.
@@ -119,12 +139,7 @@ async function refresh() {
   refreshing = { again: false };
   try {
     const summary = await askBackground("history-summary", { account: chosenAccount ?? undefined });
-    renderAccounts(summary);
-    renderBalance(summary);
-    renderTally(summary.tally);
-    if (!document.body.dataset.painted) {
-      document.body.dataset.painted = String(performance.now());
-    }
+    paint(summary, true);
   } catch (error) {
     $("balance").dataset.state = "error";
     $("counts").textContent = `Could not read your balance: ${error.message}`;
@@ -181,6 +196,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
   }
 });
 
+paintCached();
 refresh();
 showPauseSwitch();
 askBackground("engine-status").then(

@@ -26,7 +26,7 @@ from harness import (
 )
 
 sys.path.insert(0, str(ROOT / "scripts"))
-import sample_archive  # noqa: E402
+import sample_archive
 
 Browser = tuple[BrowserContext, RequestLog]
 
@@ -58,7 +58,7 @@ def post_draft(page: Page, text: str, verdict: str) -> None:
 def open_popup(context: BrowserContext) -> Page:
     popup = context.new_page()
     popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.painted"), timeout=15)
+    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
     return popup
 
 
@@ -97,7 +97,13 @@ def test_three_posts_show_in_the_popup(browser: Browser) -> None:
         cell.get_attribute("data-field"): cell.text_content()
         for cell in popup.locator("#tally dd").all()
     }
-    assert tally == {"checked": "3", "caught": "1", "actedOn": "0", "postedAnyway": "1", "posts": "3"}
+    assert tally == {
+        "checked": "3",
+        "caught": "1",
+        "actedOn": "0",
+        "postedAnyway": "1",
+        "posts": "3",
+    }
 
 
 def test_a_held_post_is_not_a_post_and_acting_on_the_warning_counts(browser: Browser) -> None:
@@ -230,8 +236,10 @@ def test_a_composed_post_takes_its_status_id_from_the_profile(browser: Browser) 
 def choose_files(popup: Page, files: list[Path]) -> str:
     popup.set_input_files("#archive", [str(f) for f in files])
     return poll(
-        lambda: popup.get_attribute("#import-status", "data-state") in ("done", "error")
-        and popup.text_content("#import-status"),
+        lambda: (
+            popup.get_attribute("#import-status", "data-state") in ("done", "error")
+            and popup.text_content("#import-status")
+        ),
         timeout=60,
     )
 
@@ -292,7 +300,7 @@ def test_a_broken_archive_shows_the_error_and_keeps_history(
 def test_empty_popup_and_tally_reset(browser: Browser) -> None:
     context, _ = browser
     popup = open_popup(context)
-    assert popup.text_content("#share") == "–"
+    assert popup.text_content("#share") == "\u2013"  # an en dash: no figure yet
     assert popup.is_visible("#empty")
     page = open_compose(context)
     type_draft(page, AD)

@@ -218,3 +218,14 @@ def test_archive_in_batches_and_classify_request() -> None:
     assert "verdict" not in parsed["posts"][0]  # type: ignore[index]
     answer = handle({"type": "classify", "texts": ["BUY NOW 50% off!", "I fixed my bike."]})
     assert [r["verdict"] for r in answer["result"]] == ["pure_ad", "ok"]  # type: ignore[attr-defined]
+
+
+def test_the_salesy_command_runs_audit(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from salesy.cli import main as salesy_main
+
+    assert salesy_main(["audit", str(sample), "--format", "csv"]) == 0
+    assert capsys.readouterr().out.startswith("month,posts,ok,promotional,pure_ad,share_percent")
+    assert salesy_main(["audit", str(sample / "nope")]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "salesy audit: error: " + str(sample / "nope") + ": no such file or folder"
+    )
