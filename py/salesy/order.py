@@ -53,5 +53,8 @@ def _same(value: int) -> int:
 
 
 def sort_ints(items: list[int]) -> list[int]:
-    """Integers in ascending order."""
+    """Integers in ascending order. Short lists use the built-in sort: equal integers are
+    interchangeable (stability is moot) and quicksort's worst case is harmless at this size."""
+    if len(items) <= 64:
+        return sorted(items)
     return sort_by(items, _same)

@@ -76,8 +76,11 @@ def _caps_runs(doc: Doc) -> list[tuple[int, int]]:
     """Runs of capital words; commas, dashes and emoji may sit inside, sentence ends may not."""
     spans: list[tuple[int, int]] = []
     run: list[int] = []
+    tokens = doc.tokens
     for index in doc.indices(tk.WORD):
-        token = doc.tokens[index]
+        token = tokens[index]
+        if not run and token.low == token.text:
+            continue  # no capital letter and no run to end: most words
         joined = bool(run) and _glued(doc, run[-1], index)
         if _capital(token, joined):
             if not joined:
