@@ -665,6 +665,9 @@ def _example_error(
 def inspect(doc: object, bases: object = None) -> dict[str, object]:
     """Everything an import preview shows: the config, every error, each example's result."""
     config, errors = validate(doc, bases)
+    if isinstance(doc, dict) and "salesy" not in doc:
+        # A file that travels says which format it is in, so a future Salesy can read it.
+        errors.insert(0, 'salesy: missing; a config starts with "salesy": ' + str(VERSION))
     too_new = any(error.endswith("update Salesy to use it") for error in errors)
     examples = [] if too_new else run_examples(config)
     return {"config": config, "errors": errors, "examples": examples, "ok": not errors}

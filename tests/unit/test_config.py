@@ -303,6 +303,7 @@ def test_a_base_that_is_not_an_object() -> None:
 
 def test_examples_that_hold() -> None:
     doc = {
+        "salesy": 1,
         "terms": {"promotion": ["Acme Cloud"]},
         "rules": {"SL112": {"weight": 40}},
         "examples": {"flag": ["Acme Cloud is here"], "pass": ["I fixed my bike today"]},
@@ -341,6 +342,14 @@ def test_examples_run_under_the_config_itself() -> None:
     doc["thresholds"] = {"promotion": 10}
     assert errors_of(doc) == []
     assert check(text, doc)["verdict"] != "ok"
+
+
+def test_a_shared_document_must_say_its_version() -> None:
+    # The engine merges partial configs (no version needed); a file, code or URL must say it.
+    assert config.validate({"rules": {"SL101": False}})[1] == []
+    report = config.inspect({"rules": {"SL101": False}})
+    assert report["errors"] == ['salesy: missing; a config starts with "salesy": 1']
+    assert report["ok"] is False
 
 
 def test_merge_skips_the_examples() -> None:
