@@ -104,6 +104,15 @@ def dumps(value: object) -> str:
 
 
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_SPECIAL = ['"', "\\"] + [chr(code) for code in range(32)]
+_HEX = "0123456789abcdef"
+
+
+def _plain(text: str) -> bool:
+    for char in _SPECIAL:
+        if char in text:
+            return False
+    return True
 
 
 def _dump(value: object, out: list[str]) -> None:
@@ -119,17 +128,16 @@ def _dump(value: object, out: list[str]) -> None:
         out.append(str(int(value)) if value == int(value) else repr(value))
     elif isinstance(value, str):
         out.append('"')
-        for char in value:
-            if char in _ESCAPES:
-                out.append(_ESCAPES[char])
-            elif ord(char) < 32:
-                out.append(
-                    "\\u00"
-                    + "0123456789abcdef"[ord(char) >> 4]
-                    + "0123456789abcdef"[ord(char) & 15]
-                )
-            else:
-                out.append(char)
+        if _plain(value):  # the usual case, without a Python-level loop (MicroPython is slow)
+            out.append(value)
+        else:
+            for char in value:
+                if char in _ESCAPES:
+                    out.append(_ESCAPES[char])
+                elif ord(char) < 32:
+                    out.append("\\u00" + _HEX[ord(char) >> 4] + _HEX[ord(char) & 15])
+                else:
+                    out.append(char)
         out.append('"')
     elif isinstance(value, (list, tuple)):
         out.append("[")
