@@ -109,10 +109,7 @@ _HEX = "0123456789abcdef"
 
 
 def _plain(text: str) -> bool:
-    for char in _SPECIAL:
-        if char in text:
-            return False
-    return True
+    return all(char not in text for char in _SPECIAL)
 
 
 def _dump(value: object, out: list[str]) -> None:
