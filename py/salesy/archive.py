@@ -169,9 +169,45 @@ def _split(text: str, name: str) -> tuple[str, str, str]:
     return kind, part, stripped[equals + 1 :].strip().rstrip(";")
 
 
+def _hex(text: str) -> int:
+    value = 0
+    for char in text:
+        digit = "0123456789abcdef".find(char.lower())
+        if digit < 0:
+            return -1
+        value = value * 16 + digit
+    return value
+
+
+def _join_surrogates(data: str) -> str:
+    """Writes escaped surrogate pairs (`\\ud83d\\ude00`, how some JSON writers escape an emoji) as
+    the character itself: MicroPython's json.loads decodes each half on its own and garbles
+    it, CPython's joins them. A raw character is valid JSON either way."""
+    if "\\ud" not in data and "\\uD" not in data:
+        return data
+    out = []
+    start = 0
+    index = data.find("\\u")
+    while index >= 0:
+        slashes = 0
+        while index - slashes - 1 >= 0 and data[index - slashes - 1] == "\\":
+            slashes += 1
+        high = _hex(data[index + 2 : index + 6])
+        low = _hex(data[index + 8 : index + 12]) if data[index + 6 : index + 8] == "\\u" else -1
+        if slashes % 2 == 0 and 0xD800 <= high <= 0xDBFF and 0xDC00 <= low <= 0xDFFF:
+            out.append(data[start:index])
+            out.append(chr(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)))
+            start = index + 12
+            index = data.find("\\u", start)
+        else:
+            index = data.find("\\u", index + 2)
+    out.append(data[start:])
+    return "".join(out)
+
+
 def _load_json(data: str, name: str, label: str) -> object:
     try:
-        return json.loads(data)
+        return json.loads(_join_surrogates(data))
     except Exception as error:
         raise ArchiveError(
             name

@@ -1,6 +1,6 @@
-// Answers engine protocol requests (salesy.protocol.handle) on the pinned MicroPython under
-// Node, as the browser's sandbox does. Usage: node run_protocol.mjs < requests.json
-// Input: a JSON list of requests. Output: one JSON list of answers on stdout.
+// Runs salesy.protocol.handle on the pinned MicroPython (what PyScript runs) under Node.
+// Usage: node run_protocol.mjs < requests.json   Input: a JSON list of engine requests.
+// Output: the JSON list of answers, exactly what the browser's sandbox would get.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,7 +25,6 @@ const requests = readFileSync(0, "utf8");
 const { loadMicroPython } = await import(runtime);
 let stderr = "";
 const mp = await loadMicroPython({ stdout: () => {}, stderr: (line) => { stderr += line + "\n"; } });
-
 const pkg = join(root, "py");
 for (const file of pythonFiles(join(pkg, "salesy"))) {
   const target = "/lib/" + relative(pkg, file).split("\\").join("/");
@@ -36,7 +35,6 @@ for (const file of pythonFiles(join(pkg, "salesy"))) {
   }
   mp.FS.writeFile(target, readFileSync(file, "utf8"));
 }
-
 mp.FS.writeFile("/requests.json", requests);
 try {
   mp.runPython(`

@@ -229,3 +229,11 @@ def test_the_salesy_command_runs_audit(sample: Path, capsys: pytest.CaptureFixtu
     assert capsys.readouterr().err.strip() == (
         "salesy audit: error: " + str(sample / "nope") + ": no such file or folder"
     )
+
+
+def test_escaped_emoji_are_read_as_characters() -> None:
+    text = js("tweets", [tweet("1", "SALE 🔥 now")])  # json.dumps escapes it: \\ud83d\\udd25
+    assert "\\ud83d\\udd25" in text
+    assert read_file(text)["posts"][0]["text"] == "SALE 🔥 now"  # type: ignore[index]
+    literal = js("tweets", [tweet("1", "a backslash: \\ud83d\\udd25")])
+    assert read_file(literal)["posts"][0]["text"] == "a backslash: \\ud83d\\udd25"  # type: ignore[index]
