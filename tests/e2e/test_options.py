@@ -30,6 +30,7 @@ from harness import (
     type_draft,
     wait_for_verdict,
 )
+from salesy import config as salesy_config
 
 Browser = tuple[BrowserContext, RequestLog]
 
@@ -163,6 +164,8 @@ def test_export_then_import_in_a_fresh_profile_gives_the_same_config(
         code = options.input_value("#share-code")
         link = options.input_value("#share-link")
         assert link.endswith("/options/options.html#config=" + code)
+        # The extension (MicroPython) and `salesy config share` (CPython) write the same code.
+        assert code == salesy_config.encode_share(salesy_config.merge(exported))
         assert log.outside() == []
     assert json.loads(file.read_text())["terms"]["promotion"] == ["Acme Cloud", "SuperWidget"]
 
