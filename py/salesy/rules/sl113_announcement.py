@@ -32,9 +32,12 @@ MATCHER = Phrases(
         "introducing the",
         "meet the new",
         "say hello to",
+        # "Slides are here", "spring is here": only a product or collection arriving counts.
         "it's here",
-        "is here",
-        "are here",
+        "is here now",
+        "are here now",
+        "collection is here",
+        "drop is here",
         "has arrived",
         "have arrived",
         "has landed",
@@ -123,6 +126,7 @@ FLAG = [
 ]
 PASS = [
     "I'm out today, back tomorrow",
+    "Huge thanks to everyone who came. Slides are here: slides.example.com",
     "Is anyone else watching the eclipse?",
     "The library reopened after renovations",
 ]

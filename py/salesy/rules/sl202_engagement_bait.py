@@ -58,6 +58,9 @@ ANYWHERE = Phrases(
         "tag {word} friends",
         "tag someone who",
         "in the comments if",
+        "retweet if",
+        "rt if",
+        "repost if",
         "comment if",
         "if you want part 2",
         "for part 2",
@@ -76,6 +79,8 @@ ANYWHERE = Phrases(
 # when they open a sentence.
 AT_START = Phrases(
     [
+        "like if",
+        "like this if",
         "like and share",
         "like and retweet",
         "like and rt",
@@ -112,12 +117,14 @@ AT_START = Phrases(
 )
 
 FLAG = [
+    "Retweet if you remember this song 🎶",
     "RT to win a free hoodie! Like and tag 3 friends 👇",
     "Like and retweet if you agree",
     "Share this post with someone who needs it. Comment below!",
     "Tag someone who needs to see this",
 ]
 PASS = [
+    "I'd like if we could all take a breath here",
     "I like and share my sister's art whenever I can, she's brilliant",
     "Someone shared this old photo of my street, 1962",
     "Tag along on my morning run? I'll be at the park at 7",
