@@ -24,7 +24,8 @@ export async function setRuleEnabled(rule, enabled) {
   const config = (await loadConfig()) ?? { salesy: 1 };
   const rules = { ...(config.rules ?? {}) };
   rules[rule] = { ...(rules[rule] ?? {}), enabled };
-  await saveConfig({ ...config, rules });
+  // Through replaceConfig, so the options page's "Restore previous config" can undo it.
+  await replaceConfig({ ...config, rules }, { source: "rule-switch", rule, enabled });
 }
 
 export async function loadSettings() {

@@ -233,7 +233,14 @@ async function refresh() {
 
 function describe(meta) {
   return (
-    { editor: "saved here", file: "imported from a file", code: "imported from a share code", team: `from ${meta.url}`, restore: "restored" }[meta.source] ??
+    {
+      editor: "saved here",
+      file: "imported from a file",
+      code: "imported from a share code",
+      team: `from ${meta.url}`,
+      restore: "restored",
+      "rule-switch": `rule ${meta.rule} switched ${meta.enabled ? "on" : "off"} from the compose box`,
+    }[meta.source] ??
     `from ${meta.source}`
   );
 }

@@ -335,3 +335,27 @@ def test_a_team_url_is_previewed_applied_and_rechecked(extension: Path, tmp_path
             "chrome.permissions.contains({origins: ['https://team.example/*']})"
         )
         assert log.outside() == [], log.outside()
+
+
+def test_turning_a_rule_off_from_the_compose_box_can_be_restored(browser: Browser) -> None:
+    context, _ = browser
+    compose = open_compose(context)
+    type_draft(compose, AD)
+    wait_for_verdict(compose, "pure_ad")
+    harness.panel(compose).locator(".chip").click()
+    first = harness.panel(compose).locator(".findings li").first
+    rule = first.get_attribute("data-rule")
+    first.locator(".disable").click()
+    poll(
+        lambda: (
+            (stored_config(context) or {}).get("rules", {}).get(rule, {}).get("enabled") is False
+        )
+    )
+
+    options = open_options(context)
+    assert f"rule {rule} switched off from the compose box" in options.inner_text("#config-source")
+    assert not options.is_checked(f"#rule-{rule}-enabled")
+    options.click("#restore")
+    poll(lambda: options.inner_text("#status").startswith("Restored"))
+    assert options.is_checked(f"#rule-{rule}-enabled")
+    assert stored_config(context)["rules"][rule]["enabled"] is True  # type: ignore[index]
