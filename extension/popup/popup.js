@@ -130,6 +130,7 @@ async function paintCached() {
 }
 
 let refreshing = null;
+let failures = 0;
 async function refresh() {
   // One summary at a time; a change during it asks once more afterwards.
   if (refreshing) {
@@ -140,9 +141,12 @@ async function refresh() {
   try {
     const summary = await askBackground("history-summary", { account: chosenAccount ?? undefined });
     paint(summary, true);
+    failures = 0;
   } catch (error) {
     $("balance").dataset.state = "error";
     $("counts").textContent = `Could not read your balance: ${error.message}`;
+    // Right after the browser starts, the worker or the engine may still be on its way.
+    if (++failures <= 3) setTimeout(refresh, 500 * failures);
   } finally {
     const again = refreshing.again;
     refreshing = null;

@@ -10,6 +10,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
+import harness
 from harness import (
     ROOT,
     RequestLog,
@@ -310,3 +311,64 @@ def test_empty_popup_and_tally_reset(browser: Browser) -> None:
     popup.click("#tally-reset")
     poll(lambda: popup.text_content('#tally dd[data-field="caught"]') == "0")
     assert session_tally(context)["checked"] == 0
+
+
+RECORD_MANY = """async ([from, count]) => Promise.all(
+  Array.from({length: count}, (_, i) => chrome.runtime.sendMessage({
+    target: 'background', type: 'history-record', account: 'salesy_demo',
+    posts: [{text: `post ${from + i}`, verdict: 'ok', score: 0,
+             at: new Date(Date.UTC(2026, 10, 1) + (from + i) * 60000).toISOString()}],
+    tally: {posts: 1}})))"""
+
+
+def test_concurrent_records_from_several_tabs_all_land(browser: Browser) -> None:
+    context, _ = browser
+    url = f"chrome-extension://{extension_id(context)}/popup/popup.html"
+    pages = [context.new_page() for _ in range(3)]
+    for page in pages:
+        page.goto(url)
+    # Three pages fire 20 records each at once; the worker runs the writes one at a time.
+    handles = [
+        page.evaluate_handle(f"window.pending = ({RECORD_MANY})([{i * 100}, 20])")
+        for i, page in enumerate(pages)
+    ]
+    for page in pages:
+        replies = page.evaluate("window.pending")
+        assert all(reply["ok"] for reply in replies), replies
+    assert handles
+    posts = history(context)
+    assert len(posts) == 60 and len({p["id"] for p in posts}) == 60
+    assert session_tally(context)["posts"] == 60
+
+
+def test_history_is_capped_oldest_dropped(browser: Browser) -> None:
+    context, _ = browser
+    set_storage(context, {"settings": {"historyCap": 25}})
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
+    page.evaluate(f"({RECORD_MANY})([0, 30])")
+    posts = history(context)
+    assert len(posts) == 25
+    assert posts[0]["text"] == "post 29" and posts[-1]["text"] == "post 5"
+
+
+def test_history_survives_a_browser_restart(extension: Path, tmp_path: Path) -> None:
+    profile = tmp_path / "profile"
+    for run in range(2):
+        with harness.browser(profile) as (context, log):
+            popup = context.new_page()
+            popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
+            if run == 0:
+                popup.evaluate(f"({RECORD_MANY})([0, 3])")
+                assert len(history(context)) == 3
+            else:
+                # A restarted browser starts the engine afresh: allow for its cold start.
+                poll(
+                    lambda popup=popup: popup.evaluate("document.body.dataset.fresh"),
+                    timeout=30,
+                )
+                assert popup.text_content("#counts") == "0 of your last 3 posts promote"
+                assert len(history(context)) == 3
+                # The session tally started afresh with the browser.
+                assert popup.text_content('#tally dd[data-field="posts"]') == "0"
+        assert log.outside() == []
