@@ -119,34 +119,68 @@ const salesyHistory = (() => {
     return !editor.isConnected || !readEditor(editor).text.trim();
   }
 
+  /** The Post button of the composer an editor belongs to. */
+  function buttonOf(editor) {
+    for (let node = editor.parentElement; node; node = node.parentElement) {
+      const button = node.querySelector(POST_BUTTONS);
+      if (button) return button;
+    }
+    return null;
+  }
+
+  // A click on Post, or X's shortcut for it (Ctrl/Cmd+Enter in the editor).
   window.addEventListener(
     "click",
     (event) => {
       const button = /** @type {Element} */ (event.target).closest?.(POST_BUTTONS);
-      if (!button || salesySettings.paused || extensionGone()) return;
-      const editors = editorsNear(button);
-      const taken = editors
-        .map((editor) => ({ editor, text: readEditor(editor).text, state: drafts.get(editor) }))
-        .filter((draft) => draft.text.trim());
-      if (taken.length === 0) return;
-      const account = composerHandle(button);
-      const reply = isReply(button);
-      const clicked = Date.now();
-      // The guard listens after us in the same dispatch: look once it has had its say.
-      setTimeout(() => {
-        if (editors.some((editor) => postGuard.isHeld(editor))) return;
-        const timer = setInterval(() => {
-          if (!taken.every((draft) => left(draft.editor))) {
-            if (Date.now() - clicked > POST_WAIT_MS) clearInterval(timer);
-            return;
-          }
-          clearInterval(timer);
-          recordPosts(account, taken, reply, clicked);
-        }, 100);
-      }, 0);
+      if (button) watchPost(button);
     },
     true,
   );
+  window.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+      const editor = [...sessions.keys()].find((candidate) => candidate.contains(/** @type {Node} */ (event.target)));
+      const button = editor && buttonOf(editor);
+      if (button) watchPost(button);
+    },
+    true,
+  );
+
+  /** Editors whose post is being watched (a double click must not record it twice). */
+  const watching = new WeakSet();
+
+  /** Records the composer's drafts once they leave it, unless the guard holds the post. */
+  function watchPost(button) {
+    if (salesySettings.paused || extensionGone()) return;
+    const editors = editorsNear(button).filter((editor) => !watching.has(editor));
+    const taken = editors
+      .map((editor) => ({ editor, text: readEditor(editor).text, state: drafts.get(editor) }))
+      .filter((draft) => draft.text.trim());
+    if (taken.length === 0) return;
+    for (const draft of taken) watching.add(draft.editor);
+    const done = () => taken.forEach((draft) => watching.delete(draft.editor));
+    const account = composerHandle(button);
+    const reply = isReply(button);
+    const clicked = Date.now();
+    // The guard listens after us in the same dispatch: look once it has had its say.
+    setTimeout(() => {
+      if (editors.some((editor) => postGuard.isHeld(editor))) return done();
+      const timer = setInterval(() => {
+        if (!taken.every((draft) => left(draft.editor))) {
+          if (Date.now() - clicked > POST_WAIT_MS) {
+            clearInterval(timer);
+            done();
+          }
+          return;
+        }
+        clearInterval(timer);
+        done();
+        recordPosts(account, taken, reply, clicked);
+      }, 100);
+    }, 0);
+  }
 
   function recordPosts(account, taken, reply, clicked) {
     const tally = { posts: taken.length, postedAnyway: 0, actedOn: 0 };

@@ -372,3 +372,24 @@ def test_history_survives_a_browser_restart(extension: Path, tmp_path: Path) -> 
                 # The session tally started afresh with the browser.
                 assert popup.text_content('#tally dd[data-field="posts"]') == "0"
         assert log.outside() == []
+
+
+def test_posting_with_ctrl_enter_is_recorded_once(browser: Browser) -> None:
+    context, _ = browser
+    page = open_compose(context)
+    type_draft(page, PERSONAL)
+    wait_for_verdict(page, "ok")
+    settled(page)
+    page.keyboard.press("Control+Enter")
+    poll(lambda: page.evaluate("window.fixture.posted.length") == 1)
+    posts = poll(lambda: history(context))
+    assert [p["text"] for p in posts] == [PERSONAL]
+    # A double click on Post records the draft once.
+    page.wait_for_selector('[data-testid="tweetTextarea_0"]')
+    type_draft(page, MIXED)
+    wait_for_verdict(page)
+    settled(page)
+    page.dblclick('[data-testid="tweetButton"]')
+    poll(lambda: len(history(context)) == 2)
+    page.wait_for_timeout(1000)
+    assert [p["text"] for p in history(context)] == [MIXED, PERSONAL]
