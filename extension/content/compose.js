@@ -5,6 +5,9 @@
 
 const EDITOR_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
 const CHECK_DEBOUNCE_MS = 150;
+// X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
+// not a post, and checking it would only keep the engine busy.
+const MAX_CHECK_LENGTH = 50_000;
 
 /** @param {HTMLElement} editor */
 function startSession(editor) {
@@ -57,6 +60,16 @@ function startSession(editor) {
         postGuard.forget(editor);
         salesyHistory.draftCleared(editor);
       }
+      return;
+    }
+    if (text.length > MAX_CHECK_LENGTH) {
+      result = null;
+      highlightRegistry.clear(editor);
+      panel.showNotice(
+        "Too long to check",
+        `This draft has ${text.length.toLocaleString()} characters; Salesy checks up to ${MAX_CHECK_LENGTH.toLocaleString()}.`,
+        "too_long",
+      );
       return;
     }
     let answer;

@@ -214,17 +214,24 @@ function createPanel(editor, actions) {
     place();
   }
 
-  /** @param {string} message */
-  function showError(message) {
-    panel.dataset.verdict = "error";
+  /** Shows a state that is not a verdict ("Salesy paused", "Too long to check") and why. */
+  function showNotice(labelText, message, state = "error") {
+    panel.dataset.verdict = state;
     panel.dataset.theme = xTheme();
-    $(".label").textContent = "Salesy paused";
-    chip.title = `Salesy could not check this draft: ${message}`;
+    $(".label").textContent = labelText;
+    chip.title = message;
+    lastVerdict = "";
     findings = [];
-    $(".summary").textContent = chip.title;
+    $(".summary").textContent = message;
     renderFindings();
     host.hidden = false;
+    host.dataset.updates = String(++updates);
     place();
+  }
+
+  /** @param {string} message */
+  function showError(message) {
+    showNotice("Salesy paused", `Salesy could not check this draft: ${message}`);
   }
 
   /** Opens the card on the question "post anyway?" (the nudge before posting). */
@@ -259,5 +266,5 @@ function createPanel(editor, actions) {
     else delete host.dataset.pending;
   }
 
-  return { show, showError, confirmPost, closeConfirm, setPending, place, remove };
+  return { show, showError, showNotice, confirmPost, closeConfirm, setPending, place, remove };
 }

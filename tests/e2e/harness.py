@@ -289,10 +289,6 @@ def wait_for_verdict(
     return poll(ready, timeout=timeout)  # type: ignore[no-any-return]
 
 
-if __name__ == "__main__":
-    print(chromium_path(), file=sys.stderr)
-
-
 def settled(page: Page, index: int = 0) -> None:
     """Waits until Salesy has answered for the editor's current text (no check pending)."""
     page.wait_for_timeout(50)  # let the editor's mutation reach Salesy's observer
@@ -337,3 +333,31 @@ def storage(context: BrowserContext) -> dict[str, Any]:
 def set_storage(context: BrowserContext, values: dict[str, Any]) -> None:
     worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
     worker.evaluate("(values) => chrome.storage.local.set(values)", values)
+
+
+def browser_targets(context: BrowserContext) -> list[dict[str, Any]]:
+    """Every target Chromium runs (pages, the service worker, the offscreen engine host)."""
+    assert context.browser is not None
+    session = context.browser.new_browser_cdp_session()
+    try:
+        return session.send("Target.getTargets")["targetInfos"]  # type: ignore[no-any-return]
+    finally:
+        session.detach()
+
+
+def close_target(context: BrowserContext, kind: str, url_part: str) -> None:
+    """Kills a target the way Chrome does when it reclaims it (the offscreen host, the SW)."""
+    assert context.browser is not None
+    session = context.browser.new_browser_cdp_session()
+    try:
+        for target in session.send("Target.getTargets")["targetInfos"]:
+            if target["type"] == kind and url_part in target["url"]:
+                session.send("Target.closeTarget", {"targetId": target["targetId"]})
+                return
+        raise AssertionError(f"no {kind} target with {url_part!r}")
+    finally:
+        session.detach()
+
+
+if __name__ == "__main__":
+    print(chromium_path(), file=sys.stderr)
