@@ -35,11 +35,12 @@ const PANEL_STYLE = `
     border-radius: 12px; padding: 12px 14px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
   }
   .card.above { top: auto; bottom: calc(100% + 6px); }
-  .card[hidden], .confirm[hidden], .balance[hidden] { display: none; }
+  .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden] { display: none; }
   header { display: flex; gap: 8px; align-items: start; }
   .summary { margin: 0; font-weight: 600; flex: 1; }
   .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
   .balance { margin: 8px 0 0; color: var(--ad); }
+  .skipped { margin: 8px 0 0; font-size: 13px; opacity: 0.8; }
   .confirm { margin: 10px 0 0; padding: 10px; border-radius: 8px; border: 1px solid var(--ad); }
   .confirm p { margin: 0 0 8px; font-weight: 600; }
   ol { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 10px; }
@@ -84,6 +85,7 @@ function createPanel(editor, actions) {
         <header><p class="summary"></p>
           <button class="close" type="button" aria-label="Close">×</button></header>
         <p class="balance" hidden></p>
+        <p class="skipped" hidden></p>
         <div class="confirm" hidden>
           <p>This reads like pure advertising — post anyway?</p>
           <button class="post-anyway" type="button">Post anyway</button>
@@ -186,7 +188,8 @@ function createPanel(editor, actions) {
   }
 
   /**
-   * @param {{verdict: string, score: number, summary: string, findings: Finding[]} | null} result
+   * @param {{verdict: string, score: number, summary: string, findings: Finding[],
+   *          skipped?: {rule: string, name: string, error: string}[]} | null} result
    * @param {{balanceNote?: string}} [extra]
    */
   function show(result, extra = {}) {
@@ -206,6 +209,11 @@ function createPanel(editor, actions) {
     const balance = $(".balance");
     balance.textContent = extra.balanceNote ?? "";
     balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
+    const skipped = result.skipped ?? [];
+    $(".skipped").textContent = skipped.length
+      ? `Not checked: ${skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")} failed on this draft; the other rules still ran.`
+      : "";
+    $(".skipped").hidden = !skipped.length;
     renderFindings();
     if (result.verdict !== lastVerdict) live.textContent = `Salesy: ${label}. ${result.summary}`;
     lastVerdict = result.verdict;

@@ -159,6 +159,8 @@ def format_text(text: str, result: dict[str, object]) -> str:
             )
             if finding["category"] != "value":
                 lines.append("        → " + str(finding["suggestion"]))
+    for skipped in result.get("skipped") or []:  # type: ignore[attr-defined]
+        lines.append("  skipped " + skipped["rule"] + " " + skipped["name"] + ": it failed")
     return "\n".join(lines) + "\n"
 
 

@@ -1,5 +1,7 @@
 """check(): tokenize, run every enabled rule, keep one finding per span, score, judge."""
 
+import sys
+
 from salesy import config as cfg
 from salesy.doc import Doc, compiled
 from salesy.order import sort_by
@@ -164,11 +166,18 @@ def check(text: str, config: object = None) -> dict[str, object]:
     doc = Doc(text)
     allowed = _allowed(doc, conf)
     candidates: list[tuple[int, int, int, int, Rule]] = []
+    skipped: list[dict[str, str]] = []
     for order, rule in enumerate(RULES):
         enabled, weight = _settings(conf, rule)
         if not enabled:
             continue
-        for start, end in rule.detect(doc, conf):
+        try:
+            spans = list(rule.detect(doc, conf))
+        except Exception as error:  # a broken rule must not take the other rules down
+            _report(rule, error)
+            skipped.append({"rule": rule.ID, "name": rule.NAME, "error": _describe(error)})
+            continue
+        for start, end in spans:
             if allowed is not None and _touches(allowed, start, end):
                 continue
             candidates.append((start, end, weight, order, rule))
@@ -192,13 +201,33 @@ def check(text: str, config: object = None) -> dict[str, object]:
                 "suggestion": rule.SUGGESTION,
             }
         )
-    return {
+    result: dict[str, object] = {
         "verdict": verdict,
         "score": score,
         "value": value,
         "summary": _summary(verdict, kept),
         "findings": findings,
     }
+    if skipped:
+        result["skipped"] = skipped
+    return result
+
+
+_reported: set[str] = set()
+
+
+def _report(rule: Rule, error: Exception) -> None:
+    """Logs a failing rule once per run (the result says so on every check)."""
+    if rule.ID in _reported:
+        return
+    _reported.add(rule.ID)
+    what = "salesy: rule " + rule.ID + " (" + rule.NAME + ") failed and was skipped: "
+    print(what + _describe(error), file=sys.stderr)
+
+
+def _describe(error: Exception) -> str:
+    # Not repr(): the two interpreters print exceptions differently.
+    return type(error).__name__ + ": " + str(error)
 
 
 def _touches(mask: bytearray, start: int, end: int) -> bool:

@@ -1,5 +1,6 @@
 // Runs salesy.check on the pinned MicroPython (the interpreter PyScript ships) under Node.
-// Usage: node run_micropython.mjs [texts.json] [--config config.json]   (texts from stdin if no file)
+// Usage: node run_micropython.mjs [texts.json] [--config config.json] [--break RULE_ID]
+//   (texts from stdin if no file; --break makes that rule raise, to test containment)
 // Input: a JSON list of strings. Output: one JSON list of check() results on stdout.
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -23,9 +24,11 @@ function pythonFiles(folder) {
 
 const args = process.argv.slice(2);
 let configPath = null;
+let broken = "";
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--config") configPath = args[++i];
+  else if (args[i] === "--break") broken = args[++i];
   else files.push(args[i]);
 }
 const texts = JSON.parse(readFileSync(files.length ? files[0] : 0, "utf8"));
@@ -50,6 +53,7 @@ for (const file of pythonFiles(join(pkg, "salesy"))) {
 // Data crosses through files in the interpreter's file system: no proxies, exact UTF-8.
 mp.FS.writeFile("/input.json", JSON.stringify(texts));
 mp.FS.writeFile("/config.json", config);
+mp.FS.writeFile("/broken.txt", broken);
 try {
   mp.runPython(`
 import sys, json
@@ -60,6 +64,13 @@ with open("/input.json") as f:
 with open("/config.json") as f:
     _raw = f.read()
 _config = json.loads(_raw) if _raw else None
+with open("/broken.txt") as f:
+    _broken = f.read()
+if _broken:
+    def _raise(doc, config):
+        raise ValueError("broken on purpose")
+    from salesy.rules import BY_ID
+    BY_ID[_broken].detect = _raise
 with open("/output.json", "w") as f:
     f.write(json.dumps([salesy.check(t, _config) for t in _texts]))
 `);
@@ -67,5 +78,6 @@ with open("/output.json", "w") as f:
   process.stderr.write("MicroPython failed: " + error + "\n" + stderr);
   process.exit(3);
 }
+process.stderr.write(stderr);
 process.stdout.write(mp.FS.readFile("/output.json", { encoding: "utf8" }));
 process.stdout.write("\n");

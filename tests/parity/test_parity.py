@@ -71,14 +71,28 @@ def corpus_texts() -> list[str]:
     return texts + TRICKY + fuzz_texts()
 
 
-def run_micropython(texts: list[str], config: Path | None = None) -> list[object]:
+def run_micropython(
+    texts: list[str], config: Path | None = None, *, broken: str = ""
+) -> list[object]:
+    return run_micropython_logged(texts, config, broken=broken)[0]
+
+
+def run_micropython_logged(
+    texts: list[str], config: Path | None = None, *, broken: str = ""
+) -> tuple[list[object], str]:
+    """check() on MicroPython: the results and what it wrote to stderr."""
     node = shutil.which("node")
     assert node, "parity needs Node.js 20+ on PATH (`node`): install it, never skip this test"
     assert (RUNTIME / "micropython.mjs").is_file(), (
         f"parity needs the pinned MicroPython in {RUNTIME}: run `npm ci`"
     )
     result = subprocess.run(
-        [node, str(RUNNER), *(["--config", str(config)] if config else [])],
+        [
+            node,
+            str(RUNNER),
+            *(["--config", str(config)] if config else []),
+            *(["--break", broken] if broken else []),
+        ],
         input=json.dumps(texts),
         capture_output=True,
         text=True,
@@ -89,7 +103,7 @@ def run_micropython(texts: list[str], config: Path | None = None) -> list[object
     assert result.returncode == 0, f"MicroPython run failed:\n{result.stderr}"
     output = json.loads(result.stdout)
     assert isinstance(output, list)
-    return output
+    return output, result.stderr
 
 
 def test_micropython_matches_cpython() -> None:
@@ -130,3 +144,19 @@ def test_micropython_matches_cpython_with_a_team_config(tmp_path: Path) -> None:
     assert any(f["rule"] == "SL112" for r in ours for f in r["findings"])
     for text, mine, other in zip(texts, ours, theirs, strict=True):
         assert mine == other, text
+
+
+def test_a_failing_rule_is_skipped_and_reported_once_on_micropython() -> None:
+    texts = ["BUY NOW, today only! 50% off", "Ends soon: last chance", "I fixed my bike"]
+    results, log = run_micropython_logged(texts, broken="SL105")
+    for result in results:
+        assert isinstance(result, dict)
+        assert result["skipped"] == [
+            {"rule": "SL105", "name": "urgency", "error": "ValueError: broken on purpose"}
+        ]
+        assert all(f["rule"] != "SL105" for f in result["findings"])
+    first = results[0]
+    assert isinstance(first, dict)
+    assert {f["rule"] for f in first["findings"]} >= {"SL101", "SL103"}
+    assert first["verdict"] == "pure_ad"
+    assert log.count("SL105") == 1, log
