@@ -3,6 +3,7 @@
 // own profile, imported from an X archive; the popup's summary; the session tally.
 import { askEngine } from "../engine/client.js";
 import { loadConfig } from "../storage.js";
+import * as problems from "./problems.js";
 import * as store from "./store.js";
 
 const CLASSIFY_BATCH = 200;
@@ -79,7 +80,10 @@ async function summary(message) {
   const accounts = await store.loadAccounts();
   const account = (await accountOr(message.account)) ?? null;
   const tally = await store.loadTally();
-  if (!account) return { account: null, accounts: accounts.known, posts: 0, balance: null, strip: [], tally };
+  if (!account) {
+    const problem = await problems.current();
+    return { account: null, accounts: accounts.known, posts: 0, balance: null, strip: [], tally, problem };
+  }
   const { posts } = await store.loadHistory(account);
   const balance = await balanceOf(posts);
   const byId = new Map(posts.map((post) => [post.id, post]));
@@ -95,9 +99,11 @@ async function summary(message) {
     };
   });
   delete balance.recent;
-  const result = { account, accounts: accounts.known, posts: posts.length, balance, strip, tally };
-  // The popup paints this at once next time, then asks for a fresh one.
-  await chrome.storage.local.set({ [store.SUMMARY_CACHE]: result });
+  const problem = await problems.current();
+  const result = { account, accounts: accounts.known, posts: posts.length, balance, strip, tally, problem };
+  // The popup paints this at once next time, then asks for a fresh one; a full storage only
+  // costs that head start.
+  await chrome.storage.local.set({ [store.SUMMARY_CACHE]: result }).catch(() => undefined);
   return result;
 }
 
@@ -118,13 +124,42 @@ async function preview(message) {
   };
 }
 
+/** Why a write failed, in the user's terms (Chrome's quota message names a C++ constant). */
+function explained(error) {
+  const message = String(error?.message ?? error);
+  if (/quota/i.test(message)) {
+    return new Error(
+      "Salesy's storage in this browser is full, so it could not save to your post history. " +
+        "Import fewer posts, or remove Salesy's data (extension settings) to start afresh.",
+    );
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+
+/**
+ * Saves posts to history. A post made with the composer has already left it, so a failed
+ * write cannot be shown there: the toolbar badge and the popup say so until a write succeeds.
+ */
+async function saved(account, posts) {
+  try {
+    const changed = await store.addPosts(account, posts);
+    await problems.clear();
+    return changed;
+  } catch (error) {
+    const reason = explained(error);
+    await problems.note(reason.message);
+    throw reason;
+  }
+}
+
 async function record(message, source) {
   const account = await accountOr(message.account);
   if (!account) throw new Error("Salesy does not know which X account this is yet.");
-  await store.noteAccount(account);
-  const posts = await withVerdicts((message.posts ?? []).map((post) => clean(post, source)));
-  const changed = await store.addPosts(account, posts);
+  // The session tally lives elsewhere (chrome.storage.session) and is counted either way.
   if (message.tally) await store.bumpTally(message.tally);
+  await store.noteAccount(account).catch(() => undefined);
+  const posts = await withVerdicts((message.posts ?? []).map((post) => clean(post, source)));
+  const changed = await saved(account, posts);
   return { account, ...changed };
 }
 
@@ -147,9 +182,9 @@ async function importArchive(message) {
         "or open x.com once so Salesy sees your handle.",
     );
   }
-  await store.noteAccount(account);
+  await store.noteAccount(account).catch(() => undefined);
   const posts = await withVerdicts(found.posts.map((post) => clean(post, "archive")));
-  const changed = await store.addPosts(account, posts);
+  const changed = await saved(account, posts);
   return {
     account,
     ...changed,

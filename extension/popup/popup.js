@@ -109,7 +109,16 @@ function targetLine(balance) {
   return `Target ${balance.target_label}: at most ${balance.target} % (${balance.allowed} of ${balance.total})`;
 }
 
+/** A history write that failed (storage full) stays on show until one succeeds. */
+function renderProblem(problem) {
+  $("problem").hidden = !problem;
+  $("problem").textContent = problem
+    ? `${problem.message} (last tried ${new Date(problem.at).toLocaleString()})`
+    : "";
+}
+
 function paint(summary, fresh) {
+  renderProblem(summary.problem);
   renderAccounts(summary);
   renderBalance(summary);
   renderTally(summary.tally);

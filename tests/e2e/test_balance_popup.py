@@ -393,3 +393,63 @@ def test_posting_with_ctrl_enter_is_recorded_once(browser: Browser) -> None:
     poll(lambda: len(history(context)) == 2)
     page.wait_for_timeout(1000)
     assert [p["text"] for p in history(context)] == [MIXED, PERSONAL]
+
+
+FILL_STORAGE = """async () => {
+  // Fill chrome.storage.local to the last byte: 512 KB values, then ever smaller ones.
+  let size = 512 * 1024, i = 0, error = null;
+  while (size >= 1) {
+    try { await chrome.storage.local.set({[`filler-${i++}`]: 'x'.repeat(size)}); }
+    catch (e) { error = String(e.message ?? e); size = Math.floor(size / 2); }
+  }
+  return error;
+}"""
+
+
+def worker_of(context: BrowserContext) -> Any:
+    return next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
+
+
+def test_full_storage_is_reported_and_nothing_else_breaks(browser: Browser) -> None:
+    context, _ = browser
+    page = open_compose(context)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    post_draft(page, PERSONAL, "ok")
+    poll(lambda: len(history(context)) == 1)
+    config_before = storage(context).get("config")
+
+    refusal = worker_of(context).evaluate(FILL_STORAGE)
+    assert refusal and "quota" in refusal.lower(), refusal
+
+    # The post leaves the composer as usual; history cannot take it, and the user is told.
+    post_draft(page, AD, "pure_ad")
+    badge = "chrome.action.getBadgeText({})"
+    poll(lambda: worker_of(context).evaluate(badge) == "!")
+    assert [p["text"] for p in history(context)] == [PERSONAL]
+    assert storage(context).get("config") == config_before
+    assert poll(lambda: session_tally(context).get("posts") == 2)
+    popup = open_popup(context)
+    problem = popup.locator("#problem")
+    assert problem.is_visible()
+    assert "storage in this browser is full" in (problem.text_content() or "")
+    assert popup.text_content("#counts") == "0 of your last 1 post promote"
+
+    # Checking drafts still works.
+    type_draft(page, AD)
+    assert wait_for_verdict(page, "pure_ad")
+
+    # Once there is room again, the next post is saved and the warning goes away.
+    worker_of(context).evaluate(
+        "chrome.storage.local.get(null).then((all) =>"
+        " chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('filler-'))))"
+    )
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    post_draft(page, MIXED, "ok")
+    poll(lambda: len(history(context)) == 2)
+    assert poll(lambda: worker_of(context).evaluate(badge) == "")
+    popup.reload()
+    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
+    assert popup.locator("#problem").is_hidden()
+    assert errors == []
