@@ -25,8 +25,20 @@ VENDOR = {
     "vendor/micropython": NODE_MODULES / "@micropython/micropython-webassembly-pyscript",
 }
 VENDOR_SUFFIXES = {".js", ".mjs", ".wasm", ".css"}
-# PyScript's core imports its plugins at start, so ship them all; source maps stay behind.
-VENDOR_SKIP = ("service-worker",)
+# PyScript chunks that load only for a code editor or terminal on the page (Salesy has
+# neither), Pyodide's graph and the service worker; source maps stay behind too. The plugin
+# entry points themselves are imported at start, so they stay. tests/e2e/test_packaging.py
+# checks that the sandbox boots with what is left and asks for nothing missing.
+VENDOR_SKIP = (
+    "service-worker",
+    "codemirror",  # the editor
+    "index-",  # codemirror's language support
+    "toml-Blg7Izee",  # the editor's and game's config reader
+    "xterm",  # the terminal
+    "mpy-",  # the MicroPython terminal's glue
+    "py-Dl-",  # the Pyodide terminal's glue
+    "pyodide_graph",
+)
 
 
 class BuildError(Exception):

@@ -66,7 +66,11 @@ def test_our_files_load_nothing_from_the_web(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text())
     sites = {match for script in manifest["content_scripts"] for match in script["matches"]}
     assert sites == {"https://x.com/*", "https://twitter.com/*"}
-    ours = [p for p in built.rglob("*") if p.is_file() and "vendor" not in p.parts]
+    ours = [
+        p
+        for p in built.rglob("*")
+        if p.is_file() and "vendor" not in p.parts and p.name != "manifest.json"
+    ]
     for file in ours:
         if file.name == "manifest.json":
             continue
@@ -80,3 +84,36 @@ def test_versions_agree_and_the_package_zip_is_made(built: Path) -> None:
     assert (build.DIST / f"salesy-{version}.zip").is_file()
     pyproject = (ROOT / "pyproject.toml").read_text()
     assert f'version = "{version}"' in pyproject
+
+
+def test_the_zip_holds_the_built_folder_and_nothing_else(built: Path) -> None:
+    with zipfile.ZipFile(build.DIST / f"salesy-{build.version()}.zip") as archive:
+        names = {name for name in archive.namelist() if not name.endswith("/")}
+    files = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()}
+    assert names == files
+    assert "manifest.json" in names
+    stray = [n for n in names if n.endswith((".map", ".ts", ".md", ".pyc")) or "test" in n]
+    assert stray == []
+    # Python travels inside engine/salesy.zip; engine.py is the one script PyScript starts.
+    assert [n for n in names if n.endswith(".py")] == ["engine/engine.py"]
+
+
+def test_every_file_of_ours_is_used(built: Path) -> None:
+    """No dead files: each of our files is named by the manifest or by another shipped file
+    (vendored chunks are named by PyScript's core, see tests/e2e/test_packaging.py)."""
+    ours = [
+        p
+        for p in built.rglob("*")
+        if p.is_file() and "vendor" not in p.parts and p.name != "manifest.json"
+    ]
+    texts = {
+        p: p.read_text(encoding="utf-8")
+        for p in built.rglob("*")
+        if p.suffix in {".json", ".html", ".js", ".css", ".py"}
+    }
+    unused = [
+        p.relative_to(built).as_posix()
+        for p in ours
+        if not any(p.name in text for other, text in texts.items() if other != p)
+    ]
+    assert unused == []
