@@ -32,7 +32,8 @@ def test_the_sandbox_boots_from_the_shipped_files_alone(browser: Browser) -> Non
     assert failed == []
     assert errors == []
     loaded = {url.removeprefix(base) for url in requested}
-    assert {"engine/salesy.zip", "engine/engine.py", "vendor/micropython/micropython.wasm"} <= loaded
+    engine = {"engine/salesy.zip", "engine/engine.py", "vendor/micropython/micropython.wasm"}
+    assert engine <= loaded
     shipped = {
         path.relative_to(EXTENSION).as_posix()
         for path in (EXTENSION / "vendor").rglob("*")
