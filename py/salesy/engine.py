@@ -25,7 +25,7 @@ def effective_config(config: object) -> dict[str, object]:
     global _last_in, _last_out
     if _last_out is not None and config == _last_in:
         return _last_out
-    merged, _errors = cfg.validate(config)
+    merged = cfg.merge(config)  # judging a draft does not need the config's examples run
     # Keep a private copy of the input: a caller may mutate its dict between calls.
     _last_in = _copy(config)
     _last_out = merged
