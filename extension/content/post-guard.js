@@ -1,6 +1,7 @@
 // The nudge before posting (opt-in): when the draft about to be posted is a pure ad, the first
-// click on X's Post button is held and the panel asks "post anyway?". Nothing is written into
-// the editor either way; "Post anyway" clicks X's button again on the user's behalf.
+// click on X's Post button (or Ctrl/Cmd+Enter in the editor) is held and the panel asks "post
+// anyway?". Nothing is written into the editor either way; "Post anyway" clicks X's button
+// on the user's behalf.
 "use strict";
 
 const POST_BUTTONS = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
@@ -20,19 +21,50 @@ const postGuard = (() => {
     return [];
   }
 
+  /** The Post button of the composer this editor belongs to. */
+  function buttonOf(editor) {
+    for (let node = editor.parentElement; node; node = node.parentElement) {
+      const button = node.querySelector(POST_BUTTONS);
+      if (button) return /** @type {HTMLElement} */ (button);
+    }
+    return null;
+  }
+
+  function needsAsking(editor) {
+    return sessions.get(editor)?.verdict === "pure_ad" && !released.has(editor);
+  }
+
+  /** Stops the post on its way (before X's own handlers) and asks. */
+  function hold(event, editor, button) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    held.set(editor, button);
+    sessions.get(editor)?.panel.confirmPost();
+  }
+
+  const nudging = () => salesySettings.nudgeBeforePosting && !salesySettings.paused;
+
   document.addEventListener(
     "click",
     (event) => {
       const button = /** @type {Element} */ (event.target).closest?.(POST_BUTTONS);
-      if (!button || !salesySettings.nudgeBeforePosting || salesySettings.paused) return;
-      const editor = editorsOf(button).find(
-        (candidate) => sessions.get(candidate)?.verdict === "pure_ad" && !released.has(candidate),
-      );
+      if (!button || !nudging()) return;
+      const editor = editorsOf(button).find(needsAsking);
+      if (editor) hold(event, editor, /** @type {HTMLElement} */ (button));
+    },
+    true,
+  );
+
+  // X posts on Ctrl+Enter (Cmd+Enter on a Mac) from the editor too.
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || !nudging()) return;
+      const editor = [...sessions.keys()].find((candidate) => candidate.contains(/** @type {Node} */ (event.target)));
       if (!editor) return;
-      event.preventDefault();
-      event.stopImmediatePropagation();
-      held.set(editor, /** @type {HTMLElement} */ (button));
-      sessions.get(editor)?.panel.confirmPost();
+      const composer = buttonOf(editor);
+      const waiting = composer ? editorsOf(composer).find(needsAsking) : undefined;
+      if (composer && waiting) hold(event, waiting, composer);
     },
     true,
   );

@@ -10,6 +10,7 @@ import salesy
 from harness import (
     EDITOR,
     RequestLog,
+    caret,
     chip_state,
     editor_model_text,
     extension_id,
@@ -186,6 +187,30 @@ def test_the_nudge_asks_once_and_never_loses_the_draft(browser: Browser) -> None
     assert editor_model_text(page) == AD
 
     page.click('[data-testid="tweetButton"]')
+    poll(lambda: confirm.is_visible())
+    confirm.locator(".post-anyway").click()
+    poll(lambda: page.evaluate("window.fixture.posted") == [AD])
+
+
+def test_the_nudge_holds_a_ctrl_enter_post_too(browser: Browser) -> None:
+    context, _ = browser
+    page = open_compose(context)
+    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
+    type_draft(page, AD)
+    wait_for_verdict(page, "pure_ad")
+
+    page.keyboard.press("Control+Enter")
+    confirm = panel(page).locator(".confirm")
+    poll(lambda: confirm.is_visible())
+    assert page.evaluate("window.fixture.posted") == []
+    assert editor_model_text(page) == AD
+    # The question takes the focus on its safe answer: Enter keeps editing, back in the editor.
+    page.keyboard.press("Enter")
+    poll(lambda: confirm.is_hidden())
+    assert caret(page)["hasFocus"]
+    assert editor_model_text(page) == AD
+
+    page.keyboard.press("Control+Enter")
     poll(lambda: confirm.is_visible())
     confirm.locator(".post-anyway").click()
     poll(lambda: page.evaluate("window.fixture.posted") == [AD])
