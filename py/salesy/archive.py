@@ -15,6 +15,8 @@ the file's text to the engine's `archive` request), so this runs on CPython and 
 
 import json
 
+from salesy.order import sort_by
+
 TWEETS_PREFIX = "window.YTD.tweets.part"
 EXPECTED = "X's archive file data/tweets.js, which starts with `window.YTD.tweets.part0 = [`"
 MONTHS = {
@@ -314,8 +316,13 @@ def read(files: list[tuple[str, object]]) -> dict[str, object]:
             by_id[str(post["id"])] = post
     if tweet_files == 0:
         raise ArchiveError("only account.js was chosen; expected " + EXPECTED + " as well")
+    # Newest first. The keys are unique (ids are), so ascending then reversed is the order
+    # sort(reverse=True) gives; archives list posts newest first, so they go in reversed
+    # and sort_by finds them in order (MicroPython's list.sort would go quadratic).
     posts = list(by_id.values())
-    posts.sort(key=lambda post: (str(post["at"]), str(post["id"])), reverse=True)
+    posts.reverse()
+    posts = sort_by(posts, _at_id)
+    posts.reverse()
     return {
         "account": account,
         "posts": posts,
@@ -323,6 +330,10 @@ def read(files: list[tuple[str, object]]) -> dict[str, object]:
         "skipped": skipped,
         "files": tweet_files,
     }
+
+
+def _at_id(post: dict[str, object]) -> tuple[str, str]:
+    return str(post["at"]), str(post["id"])
 
 
 def classify(

@@ -11,6 +11,7 @@ Runs on CPython and MicroPython alike: dates are parsed by hand, no datetime, no
 
 from salesy import config as cfg
 from salesy.engine import check, effective_config
+from salesy.order import sort_by
 
 VERDICTS = ("ok", "promotional", "pure_ad")
 
@@ -100,6 +101,10 @@ def _plural(count: int, word: str) -> str:
     return str(count) + " " + word + ("" if count == 1 else "s")
 
 
+def _moment_index(item: tuple[float, int, dict[str, object]]) -> tuple[float, int]:
+    return item[0], item[1]
+
+
 def _window(
     posts: object, window: int, days: int, now: object
 ) -> tuple[list[dict[str, object]], float | None]:
@@ -111,7 +116,12 @@ def _window(
     for index, post in enumerate(usable):
         moment = timestamp(post.get("at"))
         keyed.append((moment if moment is not None else -1e18, index, post))
-    keyed.sort(key=lambda item: (item[0], item[1]), reverse=True)
+    # The keys are unique (the index breaks ties), so ascending then reversed is the order
+    # sort(reverse=True) gives. Histories arrive newest first: fed oldest first, sort_by
+    # finds them in order (MicroPython's list.sort would go quadratic on them).
+    keyed.reverse()
+    keyed = sort_by(keyed, _moment_index)
+    keyed.reverse()
     ordered = [post for _moment, _index, post in keyed]
     if days <= 0:
         return ordered[:window], None

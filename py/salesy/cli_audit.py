@@ -7,7 +7,8 @@
 
 Prints the balance over the last N posts (or D days) against the target, a month-by-month
 table, and the most salesy posts. `--format csv` prints the month table. Errors are one line
-on stderr with exit status 2, never a traceback.
+on stderr with exit status 2, never a traceback. A big archive's posts are judged by one
+process per CPU (SALESY_JOBS=N sets how many; 1 judges them all in this one).
 
 CPython only (argparse, files, zip): the browser reads archives through `salesy.archive`.
 `salesy.cli` adds this command with `register(subparsers)`; `python -m salesy.cli_audit PATH`
@@ -19,14 +20,21 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
+import os
 import sys
 import zipfile
+from collections.abc import Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from pathlib import Path
 
 from salesy import config as cfg
 from salesy.archive import ArchiveError, classify
 from salesy.archive import read as read_archive
 from salesy.balance import balance
+from salesy.engine import check, effective_config
 
 LABELS = {"ok": "OK", "promotional": "Promotional", "pure_ad": "Pure ad"}
 RANK = {"pure_ad": 2, "promotional": 1, "ok": 0}
@@ -119,6 +127,73 @@ def _config(path: str | None) -> dict[str, object]:
     return config
 
 
+# Many posts are judged by one worker process per CPU (each post is judged on its own, so the
+# report is the same); for fewer, starting the workers costs more than they save. Reading
+# stays in this process: parsing the JSON is memory-bound and gained nothing from a second.
+PARALLEL_POSTS = 5000
+CHUNK = 1000  # posts per task: small enough to keep every worker busy to the end
+
+
+def _jobs(posts: int) -> int:
+    """Worker processes to judge `posts` posts (SALESY_JOBS=N overrides; 1: none)."""
+    wanted = os.environ.get("SALESY_JOBS", "")
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    if posts < PARALLEL_POSTS:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 16))
+
+
+@contextmanager
+def _workers(jobs: int) -> Iterator[Executor | None]:
+    """A process pool, or None where there is no point or no way to start one."""
+    if jobs <= 1:
+        yield None
+        return
+    # fork starts at once and shares the loaded engine; elsewhere the platform's default.
+    method = "fork" if sys.platform == "linux" else None
+    try:
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        yield None  # no semaphores or no processes here: judge in this one
+        return
+    with pool:
+        yield pool
+
+
+def _judge(texts: list[str], config: dict[str, object]) -> list[tuple[object, object]]:
+    """(verdict, score) of each text, as classify() would give them."""
+    conf = effective_config(config)
+    out = []
+    for text in texts:
+        result = check(text, conf)
+        out.append((result["verdict"], result["score"]))
+    return out
+
+
+def _classify(
+    posts: list[dict[str, object]], config: dict[str, object], pool: Executor | None
+) -> list[dict[str, object]]:
+    if pool is None or len(posts) <= CHUNK:
+        return classify(posts, config)
+    texts = [str(post["text"]) for post in posts]
+    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
+    try:
+        answers = list(pool.map(_judge, chunks, [config] * len(chunks)))
+    except BrokenProcessPool:  # a worker died (out of memory?): judge them here instead
+        return classify(posts, config)
+    out = []
+    index = 0
+    for judged in answers:
+        for verdict, score in judged:
+            item = dict(posts[index])
+            item["verdict"] = verdict
+            item["score"] = score
+            out.append(item)
+            index += 1
+    return out
+
+
 def audit(
     files: list[tuple[str, bytes]],
     config: dict[str, object],
@@ -135,7 +210,8 @@ def audit(
     all_posts = found["posts"]
     assert isinstance(all_posts, list)
     chosen = [p for p in all_posts if str(p["at"]) >= since] if since else all_posts
-    posts = classify(chosen, config)
+    with _workers(_jobs(len(chosen))) as pool:
+        posts = _classify(chosen, config, pool)
     window = posts_window or None
     now = posts[0]["at"] if posts else None
     result = balance(posts, config, window=window, days=days, now=now)

@@ -108,48 +108,60 @@ class Doc:
         self.nl: list[bool] = []
         # by_kind[kind]: indices of the tokens of that kind, ascending.
         self.by_kind: dict[str, list[int]] = {}
-        pending_break = False
-        previous_end = -1
-        for index, token in enumerate(self.tokens):
-            start = token.start
-            if previous_end < 0:
-                self.nl.append(True)
-            elif start == previous_end or (
-                start == previous_end + 1 and chars[previous_end] == " "
-            ):
-                self.nl.append(False)  # the common case, decided without a slice
-            else:
-                self.nl.append(any(c in LINE_BREAKS for c in chars[previous_end:start]))
-            previous_end = token.end
-            kind = token.kind
-            found = self.by_kind.get(kind)
-            if found is None:
-                self.by_kind[kind] = [index]
-            else:
-                found.append(index)
-            self.next_pos.append(len(self.stream))
-            if kind in tk.MATCHABLE:
-                self.stream.append(index)
-                self.brk.append(pending_break)
-                pending_break = False
-            elif kind == tk.EMOJI or token.text[0] in tk.SENTENCE_END:
-                # Posts end sentences with emoji as often as with full stops.
-                pending_break = True
-        self.next_pos.append(len(self.stream))
         # stream_keys[p]: the index keys stream token p can start a phrase with.
         # positions[key]: where the stream has a token with that key, ascending; a phrase set
         # only looks where its first words occur, so its cost follows hits, not text length.
         self.stream_keys: list[tuple[str, ...]] = []
         self.positions: dict[str, list[int]] = {}
-        for p, index in enumerate(self.stream):
-            keys = _keys(self.tokens[index])
-            self.stream_keys.append(keys)
-            for key in keys:
-                found = self.positions.get(key)
-                if found is None:
-                    self.positions[key] = [p]
-                else:
-                    found.append(p)
+        # One pass with everything in locals: attribute lookups cost on both interpreters.
+        nl = self.nl
+        by_kind = self.by_kind
+        next_pos = self.next_pos
+        stream = self.stream
+        brk = self.brk
+        stream_keys = self.stream_keys
+        positions = self.positions
+        matchable = tk.MATCHABLE
+        emoji = tk.EMOJI
+        sentence_end = tk.SENTENCE_END
+        pending_break = False
+        previous_end = -1
+        size = 0  # len(stream)
+        for index, token in enumerate(self.tokens):
+            start = token.start
+            if previous_end < 0:
+                nl.append(True)
+            elif start == previous_end or (
+                start == previous_end + 1 and chars[previous_end] == " "
+            ):
+                nl.append(False)  # the common case, decided without a slice
+            else:
+                nl.append(any(c in LINE_BREAKS for c in chars[previous_end:start]))
+            previous_end = token.end
+            kind = token.kind
+            found = by_kind.get(kind)
+            if found is None:
+                by_kind[kind] = [index]
+            else:
+                found.append(index)
+            next_pos.append(size)
+            if kind in matchable:
+                stream.append(index)
+                brk.append(pending_break)
+                pending_break = False
+                keys = _keys(token)
+                stream_keys.append(keys)
+                for key in keys:
+                    found = positions.get(key)
+                    if found is None:
+                        positions[key] = [size]
+                    else:
+                        found.append(size)
+                size += 1
+            elif kind == emoji or token.text[0] in sentence_end:
+                # Posts end sentences with emoji as often as with full stops.
+                pending_break = True
+        next_pos.append(size)
         self._sentences: list[tuple[int, int]] | None = None
         self._starts: list[list[int]] | None = None
 
@@ -267,6 +279,11 @@ def _parse(phrase: str) -> list[str]:
     for piece in phrase.split():
         if piece in PLACEHOLDERS:
             seq.append(piece)
+            continue
+        if piece.isalpha() and max(piece) < "\x80":
+            # ASCII letters only: one word, as tokenize() would find it, without its cost
+            # (the rules' ~1 600 phrases are compiled at import, on the engine's cold start).
+            seq.append(piece.lower())
             continue
         for token in tk.tokenize(piece):
             if token.kind in tk.MATCHABLE:

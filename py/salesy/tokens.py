@@ -300,8 +300,14 @@ def _scan_word(text: list[str], i: int, n: int) -> int:
 def _scan_url_end(text: list[str], i: int, n: int) -> int:
     """A link runs to the next space; trailing punctuation belongs to the sentence."""
     j = i
-    while j < n and not _is_space(text[j]) and not _is_emoji_base(ord(text[j])):
-        j += 1
+    while j < n:
+        c = text[j]
+        if " " < c < "\x7f":
+            j += 1  # printable ASCII: neither space nor emoji, decided without a call
+        elif _is_space(c) or _is_emoji_base(ord(c)):
+            break
+        else:
+            j += 1
     while j > i and text[j - 1] in URL_TRAILING:
         j -= 1
     return j
