@@ -2,10 +2,24 @@
 import { ensureEngineHost } from "./host-manager.js";
 import { loadConfig } from "../storage.js";
 
+// A host Chrome lists may still be loading, with nobody listening yet: wait a little for it.
+const HOST_LOADING_RETRIES = 30;
+const HOST_LOADING_WAIT_MS = 100;
+
 /** @param {{type: string, [key: string]: any}} request */
 export async function askEngine(request) {
   await ensureEngineHost();
-  const reply = await chrome.runtime.sendMessage({ target: "engine", ...request });
+  let reply;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      reply = await chrome.runtime.sendMessage({ target: "engine", ...request });
+      break;
+    } catch (error) {
+      const loading = String(error?.message ?? error).includes("Receiving end does not exist");
+      if (!loading || attempt >= HOST_LOADING_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, HOST_LOADING_WAIT_MS));
+    }
+  }
   if (reply === undefined) throw new Error("The engine host did not answer.");
   if (reply?.error) throw new Error(reply.error);
   return reply;

@@ -5,6 +5,8 @@ const HOST_PATH = "engine/host.html";
 let creating = null;
 
 export async function ensureEngineHost() {
+  // Chrome lists a host while it is still being created: wait for the creation instead.
+  if (creating) return creating;
   const url = chrome.runtime.getURL(HOST_PATH);
   const contexts = await chrome.runtime.getContexts({
     contextTypes: ["OFFSCREEN_DOCUMENT"],

@@ -144,3 +144,16 @@ def test_the_extension_card_shows_no_errors_or_warnings(browser: Browser) -> Non
     assert salesy["runtimeErrors"] == []
     assert salesy["installWarnings"] == []
     assert salesy["state"] == "ENABLED"
+
+
+def test_the_first_requests_of_a_fresh_browser_all_get_answers(browser: Browser) -> None:
+    """Several pages ask at once while the engine host is still loading: none is refused."""
+    context, _ = browser
+    page = context.new_page()
+    page.goto(f"chrome-extension://{extension_id(context)}/manifest.json")
+    replies = page.evaluate(
+        """() => Promise.all(Array.from({length: 8}, (_, i) => chrome.runtime.sendMessage(
+             {target: 'background', type: 'check', text: `BUY NOW ${i}`})))"""
+    )
+    assert [reply["ok"] for reply in replies] == [True] * 8, replies
+    assert all(reply["result"]["verdict"] != "ok" for reply in replies)
