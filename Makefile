@@ -42,5 +42,10 @@ demo: build ## show Salesy working on the practice compose page (headless: scree
 bench: build ## benchmarks: prints a table, writes bench/results.json
 	$(PY) bench/run.py
 
+.PHONY: soak
+soak: build ## editor safety: 3000 seeded random edit scripts, with Salesy and without (~1 h)
+	SALESY_SOAK_SCRIPTS=$${SALESY_SOAK_SCRIPTS:-3000} SALESY_SOAK_SEED=$${SALESY_SOAK_SEED:-random} \
+		$(PYTEST) -q -s tests/e2e/test_edit_soak.py
+
 clean: ## remove what the build and tests made
 	rm -rf dist demo .pytest_cache .mypy_cache .ruff_cache .chromium-ok

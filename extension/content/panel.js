@@ -63,6 +63,19 @@ const PANEL_STYLE = `
 
 const VERDICT_LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
 
+// Every panel is placed again when any editor changes size: a post of a thread that grows
+// moves the editors below it, and a chip left behind would sit on their text.
+const panelPlacers = new Set();
+const editorResizes = new ResizeObserver(() => panelPlacers.forEach((place) => place()));
+
+/** True when a box at (left, top) of this size would cover part of a watched editor. */
+function coversAnEditor(left, top, width, height) {
+  return [...sessions.keys()].some((editor) => {
+    const box = editor.getBoundingClientRect();
+    return left < box.right && left + width > box.left && top < box.bottom && top + height > box.top;
+  });
+}
+
 /**
  * @typedef {{rule: string, name: string, category: string, start: number, end: number,
  *            text: string, message: string, suggestion: string}} Finding
@@ -145,10 +158,18 @@ function createPanel(editor, actions) {
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const rect = editor.getBoundingClientRect();
+      const width = chip.offsetWidth;
       // Just below the editor's right edge: clear of the text and of X's toolbar buttons,
       // and always inside the window (narrow windows, 200 % zoom).
-      const left = Math.max(8, Math.min(rect.right - chip.offsetWidth, innerWidth - chip.offsetWidth - 8));
-      host.style.transform = `translate(${Math.round(left)}px, ${Math.round(rect.bottom + 4)}px)`;
+      let left = Math.max(8, Math.min(rect.right - width, innerWidth - width - 8));
+      let top = rect.bottom + 4;
+      // A draft that fills its box has the next post of the thread right below it: a chip
+      // there would take the clicks meant for that editor. Beside the last line instead.
+      if (coversAnEditor(left, top, width, chip.offsetHeight) && rect.right + 8 + width <= innerWidth - 8) {
+        left = rect.right + 8;
+        top = rect.bottom - chip.offsetHeight;
+      }
+      host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
       if (!card.hidden) {
         const room = innerHeight - rect.bottom - chip.offsetHeight - 16;
         card.classList.toggle("above", card.offsetHeight > room && rect.top > room);
@@ -254,14 +275,15 @@ function createPanel(editor, actions) {
     setOpen(false);
   }
 
-  const resizeObserver = new ResizeObserver(place);
-  resizeObserver.observe(editor);
+  panelPlacers.add(place);
+  editorResizes.observe(editor);
   const listenerOptions = { capture: true, passive: true };
   window.addEventListener("scroll", place, listenerOptions);
   window.addEventListener("resize", place, listenerOptions);
 
   function remove() {
-    resizeObserver.disconnect();
+    panelPlacers.delete(place);
+    editorResizes.unobserve(editor);
     window.removeEventListener("scroll", place, listenerOptions);
     window.removeEventListener("resize", place, listenerOptions);
     cancelAnimationFrame(frame);

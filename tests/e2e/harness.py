@@ -149,6 +149,31 @@ def route_x(route: Route) -> None:
         route.fulfill(status=200, body=body, content_type=content_type)
 
 
+# The same practice pages at an origin Salesy's content scripts do not match: the editor with
+# no Salesy on it, for tests that compare what it does with Salesy and without.
+NO_SALESY_ORIGIN = "https://no-salesy.test"
+
+
+def serve_fixtures_at(context: BrowserContext, log: RequestLog, origin: str) -> None:
+    """Serves the fixture pages at `origin` too; the privacy guard accepts their files there."""
+
+    def fulfill(route: Route) -> None:
+        found = fixture_response(route.request.url[len(origin) :].split("?", 1)[0])
+        if found is None:
+            route.fulfill(status=404, body="not a fixture", content_type="text/plain")
+        else:
+            body, content_type = found
+            route.fulfill(status=200, body=body, content_type=content_type)
+
+    context.route(f"{origin}/**", fulfill)
+    files = [*ASSETS, *(file.name for file in FIXTURES.iterdir() if file.is_file())]
+    log.allowed.extend(
+        [origin + "/favicon.ico"]
+        + [origin + path for path in PAGES]
+        + [f"{origin}/salesy-fixture/{name}" for name in files]
+    )
+
+
 @contextmanager
 def browser(
     profile: Path, *, headless: bool = True, playwright: Playwright | None = None
