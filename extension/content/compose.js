@@ -39,12 +39,14 @@ function startSession(editor) {
   });
 
   async function check() {
+    timer = 0;
     if (extensionGone()) return stop();
     const current = ++generation;
     try {
       await checkNow(current);
     } finally {
-      if (current === generation) panel.setPending(false);
+      // Still pending while a newer edit waits for its own check (the debounce timer).
+      if (current === generation && !timer) panel.setPending(false);
     }
   }
 
