@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "dist" / "salesy"
@@ -349,15 +349,25 @@ def paste(page: Page, text: str, editor: str = EDITOR) -> None:
     )
 
 
+def extension_worker(context: BrowserContext) -> Worker:
+    """Salesy's service worker, to read or change what the extension holds."""
+    return next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
+
+
+def page_errors(page: Page) -> list[str]:
+    """The page's uncaught errors from now on, gathered as they happen."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
 def storage(context: BrowserContext) -> dict[str, Any]:
     """The extension's chrome.storage.local, read through its service worker."""
-    worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
-    return worker.evaluate("chrome.storage.local.get(null)")  # type: ignore[no-any-return]
+    return extension_worker(context).evaluate("chrome.storage.local.get(null)")  # type: ignore[no-any-return]
 
 
 def set_storage(context: BrowserContext, values: dict[str, Any]) -> None:
-    worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
-    worker.evaluate("(values) => chrome.storage.local.set(values)", values)
+    extension_worker(context).evaluate("(values) => chrome.storage.local.set(values)", values)
 
 
 def browser_targets(context: BrowserContext) -> list[dict[str, Any]]:

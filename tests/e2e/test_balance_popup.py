@@ -16,7 +16,9 @@ from harness import (
     RequestLog,
     chip_state,
     extension_id,
+    extension_worker,
     open_compose,
+    page_errors,
     panel,
     poll,
     set_storage,
@@ -42,8 +44,9 @@ def history(context: BrowserContext, key: str = HISTORY) -> list[dict[str, Any]]
 
 
 def session_tally(context: BrowserContext) -> dict[str, Any]:
-    worker = next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
-    return worker.evaluate("chrome.storage.session.get('tally').then((s) => s.tally ?? {})")  # type: ignore[no-any-return]
+    return extension_worker(context).evaluate(
+        "chrome.storage.session.get('tally').then((s) => s.tally ?? {})"
+    )  # type: ignore[no-any-return]
 
 
 def post_draft(page: Page, text: str, verdict: str) -> None:
@@ -406,26 +409,21 @@ FILL_STORAGE = """async () => {
 }"""
 
 
-def worker_of(context: BrowserContext) -> Any:
-    return next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
-
-
 def test_full_storage_is_reported_and_nothing_else_breaks(browser: Browser) -> None:
     context, _ = browser
     page = open_compose(context)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = page_errors(page)
     post_draft(page, PERSONAL, "ok")
     poll(lambda: len(history(context)) == 1)
     config_before = storage(context).get("config")
 
-    refusal = worker_of(context).evaluate(FILL_STORAGE)
+    refusal = extension_worker(context).evaluate(FILL_STORAGE)
     assert refusal and "quota" in refusal.lower(), refusal
 
     # The post leaves the composer as usual; history cannot take it, and the user is told.
     post_draft(page, AD, "pure_ad")
     badge = "chrome.action.getBadgeText({})"
-    poll(lambda: worker_of(context).evaluate(badge) == "!")
+    poll(lambda: extension_worker(context).evaluate(badge) == "!")
     assert [p["text"] for p in history(context)] == [PERSONAL]
     assert storage(context).get("config") == config_before
     assert poll(lambda: session_tally(context).get("posts") == 2)
@@ -440,7 +438,7 @@ def test_full_storage_is_reported_and_nothing_else_breaks(browser: Browser) -> N
     assert wait_for_verdict(page, "pure_ad")
 
     # Once there is room again, the next post is saved and the warning goes away.
-    worker_of(context).evaluate(
+    extension_worker(context).evaluate(
         "chrome.storage.local.get(null).then((all) =>"
         " chrome.storage.local.remove(Object.keys(all).filter((k) => k.startsWith('filler-'))))"
     )
@@ -448,7 +446,7 @@ def test_full_storage_is_reported_and_nothing_else_breaks(browser: Browser) -> N
     page.keyboard.press("Backspace")
     post_draft(page, MIXED, "ok")
     poll(lambda: len(history(context)) == 2)
-    assert poll(lambda: worker_of(context).evaluate(badge) == "")
+    assert poll(lambda: extension_worker(context).evaluate(badge) == "")
     popup.reload()
     poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
     assert popup.locator("#problem").is_hidden()

@@ -171,12 +171,18 @@ def test_no_nudge_by_default(browser: Browser) -> None:
     assert page.evaluate("window.fixture.posted") == [AD]
 
 
-def test_the_nudge_asks_once_and_never_loses_the_draft(browser: Browser) -> None:
+def nudged_ad(browser: Browser) -> Page:
+    """A compose page with the nudge on and a pure ad typed."""
     context, _ = browser
     page = open_compose(context)
     set_storage(context, {"settings": {"nudgeBeforePosting": True}})
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
+    return page
+
+
+def test_the_nudge_asks_once_and_never_loses_the_draft(browser: Browser) -> None:
+    page = nudged_ad(browser)
 
     page.click('[data-testid="tweetButton"]')
     confirm = panel(page).locator(".confirm")
@@ -193,11 +199,7 @@ def test_the_nudge_asks_once_and_never_loses_the_draft(browser: Browser) -> None
 
 
 def test_the_nudge_holds_a_ctrl_enter_post_too(browser: Browser) -> None:
-    context, _ = browser
-    page = open_compose(context)
-    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
-    type_draft(page, AD)
-    wait_for_verdict(page, "pure_ad")
+    page = nudged_ad(browser)
 
     page.keyboard.press("Control+Enter")
     confirm = panel(page).locator(".confirm")

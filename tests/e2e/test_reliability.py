@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from playwright.sync_api import BrowserContext, Page
+from playwright.sync_api import BrowserContext
 
 from harness import (
     EDITOR,
@@ -18,6 +18,7 @@ from harness import (
     extension_id,
     highlighted,
     open_compose,
+    page_errors,
     paste,
     poll,
     salesy_nodes_in_editor,
@@ -28,12 +29,6 @@ from harness import (
 
 Browser = tuple[BrowserContext, RequestLog]
 AD = "BUY NOW and get 50% off with code SAVE50. Shop today!"
-
-
-def page_errors(page: Page) -> list[str]:
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    return errors
 
 
 def test_a_one_megabyte_paste_is_refused_politely_and_loses_nothing(browser: Browser) -> None:
