@@ -47,8 +47,6 @@ NUMBER_WORDS = {
 }
 
 
-LINE_BREAKS = "\n\r\u2028\u2029\x85"
-
 # The placeholder that stands for each matchable kind.
 KIND_KEYS = {
     tk.NUMBER: "{number}",
@@ -94,11 +92,11 @@ class Doc:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # Characters as a list: MicroPython indexes and slices a str by walking its UTF-8
-        # from the start, so every rule reads positions from here instead.
-        self.chars = list(text)
-        chars = self.chars
-        self.tokens = tk.scan(text, chars)
+        self.length = len(text)
+        # Where line breaks are: the scanner notes them, so nothing here reads the text by
+        # index (MicroPython walks a str's UTF-8 from the start on every index).
+        breaks: list[int] = []
+        self.tokens = tk.scan(text, breaks)
         # stream: indices of tokens that carry words; brk[p]: a sentence ends before stream[p].
         self.stream: list[int] = []
         self.brk: list[bool] = []
@@ -125,19 +123,23 @@ class Doc:
         emoji = tk.EMOJI
         sentence_end = tk.SENTENCE_END
         pending_break = False
-        previous_end = -1
+        breaks.append(len(text) + 1)  # a sentinel: no break beyond the text
+        next_break = breaks[0]
+        seen_breaks = 0
+        first = True
         size = 0  # len(stream)
         for index, token in enumerate(self.tokens):
             start = token.start
-            if previous_end < 0:
+            if first:
                 nl.append(True)
-            elif start == previous_end or (
-                start == previous_end + 1 and chars[previous_end] == " "
-            ):
-                nl.append(False)  # the common case, decided without a slice
+                first = False
+            elif next_break < start:
+                nl.append(True)  # a line break lies between the previous token and this one
             else:
-                nl.append(any(c in LINE_BREAKS for c in chars[previous_end:start]))
-            previous_end = token.end
+                nl.append(False)
+            while next_break < token.end:
+                seen_breaks += 1
+                next_break = breaks[seen_breaks]
             kind = token.kind
             found = by_kind.get(kind)
             if found is None:
@@ -258,8 +260,8 @@ class Doc:
         return self.nl[index]
 
     def slice(self, start: int, end: int) -> str:
-        """text[start:end], in time proportional to the slice on both interpreters."""
-        return "".join(self.chars[start:end])
+        """text[start:end] (MicroPython walks to start in C: cheap for a few findings)."""
+        return self.text[start:end]
 
 
 def _keys(token: Token) -> tuple[str, ...]:

@@ -56,7 +56,7 @@ def _allowed(doc: Doc, config: dict[str, object]) -> bytearray | None:
     spans = compiled(allow).spans(doc) if allow else []
     if not spans:
         return None
-    mask = bytearray(len(doc.chars) + 1)
+    mask = bytearray(doc.length + 1)
     for start, end in spans:
         for i in range(start, end):
             mask[i] = 1
@@ -181,7 +181,7 @@ def check(text: str, config: object = None) -> dict[str, object]:
             if allowed is not None and _touches(allowed, start, end):
                 continue
             candidates.append((start, end, weight, order, rule))
-    kept = _resolve(candidates, len(doc.chars))
+    kept = _resolve(candidates, doc.length)
     score = _score(kept, PROMOTION_SIDE)
     value = _score(kept, ("value",))
     verdict = _verdict(score, value, conf)

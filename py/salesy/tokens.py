@@ -91,6 +91,8 @@ TLDS = {
 }
 
 APOSTROPHES = "'\u2019"
+# Characters that end a line (a phrase may run across them; a sentence may not).
+LINE_BREAKS = "\n\r\u2028\u2029\x85"
 URL_TRAILING = ".,;:!?)]}\"'\u2019\u201d>"
 
 
@@ -394,72 +396,134 @@ def _currency_word_after(text: list[str], j: int, n: int) -> int:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into tokens, in order, with code-point offsets. Linear in len(text)."""
-    return scan(text, list(text))
+    return scan(text)
 
 
 # A plain word may end in these; each becomes its own punctuation token.
 TRAILING = '.,!?:;)"'
 
+# Why caches: on MicroPython every new str costs a search of the interned-string table
+# (thousands of entries once salesy is imported), a few microseconds each. Posts repeat their
+# words, and a draft being typed repeats all but one, so each chunk between spaces is worked
+# out once: plain chunks by their text, the others by their text and the chunk after it (the
+# only context a token reads: "5 USD", "20 %").
+_PLAIN: dict[str, "tuple[str, str, tuple[str, ...]] | None"] = {}
+_WINDOWS: dict[str, "tuple[list[tuple[str, str, int, int, str]], list[int], int]"] = {}
+_CACHE_SIZE = 4096
+_WINDOW_CACHED = 80  # longer windows (a pasted blob without spaces) are scanned, not kept
 
-def scan(source: str, text: list[str]) -> list[Token]:
-    """tokenize() given the text and its list of characters.
 
-    Why a list: MicroPython stores str as UTF-8, so text[i] walks from the start of the
-    string (quadratic over a post); a list indexes in constant time on both interpreters.
+def scan(source: str, breaks: list[int] | None = None) -> list[Token]:
+    """tokenize(); positions of line-break characters are appended to `breaks` if given.
 
-    Speed: most of a post is plain ASCII words between spaces ("today", "it's", "bio."). Those
-    chunks are recognised with a few C-level string calls; everything else goes through the
-    character scanner, which gives the same tokens for them, only slower (MicroPython in the
-    browser pays about a microsecond per bytecode).
+    The text is split at spaces in C. A chunk that is a plain ASCII word with trailing
+    punctuation ("today", "it's", "bio.") is recognised by a few string calls; any other chunk
+    goes through the character scanner, over the chunk and the one after it only (MicroPython
+    stores str as UTF-8, so reading the whole text by index would be quadratic, and splitting
+    it into characters would make a str per character).
     """
     tokens: list[Token] = []
-    n = len(text)
+    chunks = source.split(" ")
+    last = len(chunks) - 1
+    plain_cache = _PLAIN
     pos = 0  # start of the current chunk
     done = 0  # the scanner has consumed everything before this
-    for chunk in source.split(" "):
-        size = len(chunk)
-        end = pos + size
+    for index, chunk in enumerate(chunks):
+        end = pos + len(chunk)
         if end > done:
-            if pos >= done and not _plain(chunk, size, tokens, pos):
-                done = _scan_range(text, pos, end, n, tokens)
-            elif pos < done:
-                done = _scan_range(text, done, end, n, tokens)
+            if pos >= done:
+                plain = plain_cache.get(chunk, False)
+                if plain is False:
+                    plain = _plain(chunk)
+                    if len(plain_cache) >= _CACHE_SIZE:
+                        plain_cache.clear()
+                    plain_cache[chunk] = plain
+                if plain is not None:
+                    core, low, tail = plain  # type: ignore[misc]
+                    stop = pos + len(core)
+                    tokens.append(Token(WORD, core, pos, stop, low))
+                    for mark in tail:
+                        tokens.append(Token(PUNCT, mark, stop, stop + 1, mark))
+                        stop += 1
+                    pos = end + 1
+                    continue
+            window = chunk if index == last else chunk + " " + chunks[index + 1]
+            first = done - pos if done > pos else 0
+            done = _scan_window(window, pos, first, end - pos, tokens, breaks)
         pos = end + 1
     return tokens
 
 
-def _plain(chunk: str, size: int, tokens: list[Token], pos: int) -> bool:
-    """Tokenize an ASCII word with optional trailing punctuation, if that is all `chunk` is."""
+def _scan_window(
+    window: str, base: int, first: int, limit: int, tokens: list[Token], breaks: list[int] | None
+) -> int:
+    """Scan window[first:limit] (cached when it starts the window); return the absolute end."""
+    if first or len(window) > _WINDOW_CACHED:
+        found: list[Token] = []
+        here: list[int] = []
+        chars = list(window)
+        stop = _scan_range(chars, first, limit, len(chars), found, here)
+        parts = [(t.kind, t.text, t.start, t.end, t.low) for t in found]
+    else:
+        cached = _WINDOWS.get(window)
+        if cached is None:
+            found = []
+            here = []
+            chars = list(window)
+            stop = _scan_range(chars, 0, limit, len(chars), found, here)
+            cached = ([(t.kind, t.text, t.start, t.end, t.low) for t in found], here, stop)
+            if len(_WINDOWS) >= _CACHE_SIZE:
+                _WINDOWS.clear()
+            _WINDOWS[window] = cached
+        parts, here, stop = cached
+    for kind, text, start, end, low in parts:
+        tokens.append(Token(kind, text, base + start, base + end, low))
+    if breaks is not None:
+        for at in here:
+            breaks.append(base + at)
+    return base + stop
+
+
+def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...]] | None":
+    """(word, its lowercase, trailing marks) if `chunk` is one ASCII word with optional
+    trailing punctuation; else None."""
+    size = len(chunk)
     # max() finds a non-ASCII character in C; encode() would choke on lone surrogates.
     if size == 0 or size > 40 or max(chunk) >= "\x80":
-        return False
+        return None
     core = chunk.rstrip(TRAILING)
     if not core:
-        return False
+        return None
     if not core.isalpha():
         # One apostrophe inside a word ("it's", "don't") keeps it plain.
         if core[0] == "'" or core[-1] == "'" or "''" in core:
-            return False
+            return None
         if not core.replace("'", "").isalpha():
-            return False
+            return None
     low = core.lower()
     if low == "www":
-        return False  # "www." starts a link: the scanner decides
-    length = len(core)
-    tokens.append(Token(WORD, core, pos, pos + length, low))
-    for k in range(length, size):
-        tokens.append(Token(PUNCT, chunk[k], pos + k, pos + k + 1, chunk[k]))
-    return True
+        return None  # "www." starts a link: the scanner decides
+    return core, low, tuple(chunk[k] for k in range(len(core), size))
 
 
-def _scan_range(text: list[str], i: int, limit: int, n: int, tokens: list[Token]) -> int:
+def _scan_range(
+    text: list[str],
+    i: int,
+    limit: int,
+    n: int,
+    tokens: list[Token],
+    breaks: list[int] | None = None,
+) -> int:
     """Scan characters from i until a token ends at or after limit; return where it stopped
-    (beyond limit when a token such as "5 USD" runs on)."""
+    (beyond limit when a token such as "5 USD" runs on). Line-break characters skipped on
+    the way are noted in `breaks`."""
     no_domain_until = 0
     while i < limit:
         c = text[i]
         o = ord(c)
         if _is_space(c):
+            if breaks is not None and c in LINE_BREAKS:
+                breaks.append(i)
             i += 1
             continue
         after_word = i > 0 and is_word_char(text[i - 1])

@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesy import tokens as tk
+from salesy.doc import Doc
 from salesy.tokens import lower, tokenize
 
 
@@ -94,3 +95,27 @@ def test_fast_path_gives_the_same_tokens_as_the_scanner(text: str) -> None:
 )
 def test_fast_path_edge_cases(text: str) -> None:
     assert _fast(text) == _slow(text)
+
+
+def _newline_before(text: str, tokens: list[tk.Token], index: int) -> bool:
+    if index == 0:
+        return True
+    gap = text[tokens[index - 1].end : tokens[index].start]
+    return any(c in tk.LINE_BREAKS for c in gap)
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDY)
+def test_line_breaks_noted_by_the_scanner_match_the_text(text: str) -> None:
+    doc = Doc(text)
+    expected = [_newline_before(text, doc.tokens, i) for i in range(len(doc.tokens))]
+    assert doc.nl == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(WORDY)
+def test_cached_chunks_give_the_same_tokens_as_a_fresh_scan(text: str) -> None:
+    first = _fast(text)
+    tk._PLAIN.clear()
+    tk._WINDOWS.clear()
+    assert _fast(text) == first == _slow(text)

@@ -67,7 +67,7 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans = []
     for start, end in MATCHER.spans(doc):
         # A quoted '#ad' is talked about, not used: "the rules say '#ad' goes first".
-        quoted = start > 0 and doc.chars[start - 1] in QUOTES
+        quoted = start > 0 and doc.slice(start - 1, start) in QUOTES
         if (start, end) not in hidden and not quoted:
             spans.append((start, end))
     # "Ad:" / "AD |" / "Sponsored:" opening the post.
