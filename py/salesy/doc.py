@@ -121,6 +121,8 @@ class Doc:
         positions = self.positions
         matchable = tk.MATCHABLE
         emoji = tk.EMOJI
+        word = tk.WORD
+        word_keys = _WORD_KEYS
         sentence_end = tk.SENTENCE_END
         pending_break = False
         breaks.append(len(text) + 1)  # a sentinel: no break beyond the text
@@ -151,7 +153,15 @@ class Doc:
                 stream.append(index)
                 brk.append(pending_break)
                 pending_break = False
-                keys = _keys(token)
+                if kind == word:
+                    keys = word_keys.get(token.text)
+                    if keys is None:
+                        keys = _keys(token)
+                        if len(word_keys) >= 4096:
+                            word_keys.clear()
+                        word_keys[token.text] = keys
+                else:
+                    keys = _keys(token)
                 stream_keys.append(keys)
                 for key in keys:
                     found = positions.get(key)
@@ -160,7 +170,7 @@ class Doc:
                     else:
                         found.append(size)
                 size += 1
-            elif kind == emoji or token.text[0] in sentence_end:
+            elif kind == emoji or token.head in sentence_end:
                 # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
         next_pos.append(size)
@@ -198,7 +208,7 @@ class Doc:
             if first >= 0 and self.nl[index]:
                 out.append((first, index - 1))
                 first = -1
-            ends = token.kind == tk.PUNCT and token.text[0] in tk.SENTENCE_END
+            ends = token.kind == tk.PUNCT and token.head in tk.SENTENCE_END
             if first < 0:
                 if ends:
                     continue  # stray "!!" after a line break belongs to nothing
@@ -208,7 +218,7 @@ class Doc:
                 following = tokens[index + 1] if index + 1 < count else None
                 if following is None or not (
                     following.kind == tk.PUNCT
-                    and following.text[0] in tk.SENTENCE_END
+                    and following.head in tk.SENTENCE_END
                     and following.start == token.end
                 ):
                     out.append((first, index))
@@ -262,6 +272,10 @@ class Doc:
     def slice(self, start: int, end: int) -> str:
         """text[start:end] (MicroPython walks to start in C: cheap for a few findings)."""
         return self.text[start:end]
+
+
+# A word's keys follow from its text alone; posts repeat their words, drafts all but one.
+_WORD_KEYS: dict[str, tuple[str, ...]] = {}
 
 
 def _keys(token: Token) -> tuple[str, ...]:

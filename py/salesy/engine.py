@@ -11,6 +11,8 @@ PROMOTION_SIDE = ("promotion", "engagement", "disclosure")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     Finding = dict[str, object]  # MicroPython cannot subscript types at run time
 
 # The last config seen and its merged form: the extension sends the same config with every
@@ -47,6 +49,24 @@ def _settings(config: dict[str, object], rule: Rule) -> tuple[bool, int]:
     return bool(setting.get("enabled", True)), int(setting.get("weight", rule.WEIGHT))
 
 
+_active_for: object = _NOTHING
+_active: list[tuple[int, Rule, int]] = []
+
+
+def _enabled_rules(config: dict[str, object]) -> list[tuple[int, Rule, int]]:
+    """(registry order, rule, weight) of each enabled rule, worked out once per merged config
+    (the same dict comes back from effective_config while the config does not change)."""
+    global _active_for, _active
+    if config is not _active_for:
+        active = []
+        for order, rule in enumerate(RULES):
+            enabled, weight = _settings(config, rule)
+            if enabled:
+                active.append((order, rule, weight))
+        _active_for, _active = config, active
+    return _active
+
+
 def _allowed(doc: Doc, config: dict[str, object]) -> bytearray | None:
     """Code points inside an allowed phrase (terms.allow) are marked 1; None if none are."""
     terms = config["terms"]
@@ -66,13 +86,24 @@ def _allowed(doc: Doc, config: dict[str, object]) -> bytearray | None:
 def _resolve(
     candidates: list[tuple[int, int, int, int, Rule]], length: int
 ) -> list[tuple[int, int, int, int, Rule]]:
-    """One span, one best finding: heavier first, then longer, then earlier, then by id.
-
-    `taken` marks claimed code points, so resolving stays linear in the text length.
-    """
-    candidates = sort_by(candidates, lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
-    taken = bytearray(length + 1)
+    """One span, one best finding: heavier first, then longer, then earlier, then by id."""
+    candidates = _sorted(candidates, lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
     kept = []
+    if len(candidates) <= 64:
+        # A post's few findings: compare spans pairwise (no loop over code points).
+        for candidate in candidates:
+            start, end = candidate[0], candidate[1]
+            if end <= start:
+                continue
+            for other in kept:
+                if start < other[1] and other[0] < end:
+                    break
+            else:
+                kept.append(candidate)
+        return _sorted(kept, lambda c: (c[0], c[1], c[3]))
+    # Many findings (a long paste): `taken` marks claimed code points, so resolving stays
+    # linear in the text length.
+    taken = bytearray(length + 1)
     for candidate in candidates:
         start, end = candidate[0], candidate[1]
         if end <= start:
@@ -87,7 +118,18 @@ def _resolve(
         for i in range(start, end):
             taken[i] = 1
         kept.append(candidate)
-    return sort_by(kept, lambda c: (c[0], c[1], c[3]))
+    return _sorted(kept, lambda c: (c[0], c[1], c[3]))
+
+
+def _sorted(
+    candidates: list[tuple[int, int, int, int, Rule]], key: "Callable[..., tuple[int, ...]]"
+) -> list[tuple[int, int, int, int, Rule]]:
+    """A post's few findings go through the built-in sort, which is C on both interpreters:
+    the keys decide every order that can be seen (equal keys mean the same rule on the same
+    span), so stability is moot, and quicksort's worst case is harmless this small."""
+    if len(candidates) <= 64:
+        return sorted(candidates, key=key)
+    return sort_by(candidates, key)
 
 
 def _score(kept: list[tuple[int, int, int, int, Rule]], categories: tuple[str, ...]) -> int:
@@ -115,14 +157,15 @@ def _verdict(score: int, value: int, config: dict[str, object]) -> str:
 
 def _counted(kept: list[tuple[int, int, int, int, Rule]], categories: tuple[str, ...]) -> str:
     """ "2 calls to action, a discount or code", in registry order (stable on both VMs)."""
-    counts: dict[str, int] = {}
-    for _start, _end, _weight, _order, rule in kept:
+    counts: dict[int, int] = {}
+    for _start, _end, _weight, order, rule in kept:
         if rule.CATEGORY in categories:
-            counts[rule.ID] = counts.get(rule.ID, 0) + 1
+            counts[order] = counts.get(order, 0) + 1
     parts = []
-    for rule in RULES:
-        times = counts.get(rule.ID, 0)
-        if times == 1 or (times and rule.NOUN[0] == rule.NOUN[1]):
+    for order in sorted(counts):
+        rule = RULES[order]
+        times = counts[order]
+        if times == 1 or rule.NOUN[0] == rule.NOUN[1]:
             parts.append(rule.NOUN[0])
         elif times:
             parts.append(str(times) + " " + rule.NOUN[1])
@@ -167,10 +210,7 @@ def check(text: str, config: object = None) -> dict[str, object]:
     allowed = _allowed(doc, conf)
     candidates: list[tuple[int, int, int, int, Rule]] = []
     skipped: list[dict[str, str]] = []
-    for order, rule in enumerate(RULES):
-        enabled, weight = _settings(conf, rule)
-        if not enabled:
-            continue
+    for order, rule, weight in _enabled_rules(conf):
         try:
             spans = list(rule.detect(doc, conf))
         except Exception as error:  # a broken rule must not take the other rules down

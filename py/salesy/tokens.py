@@ -249,14 +249,19 @@ def lower(s: str) -> str:
 
 
 class Token:
-    """One token: its kind, original text, lowercase form and code-point span."""
+    """One token: its kind, original text, lowercase form, first character and code-point
+    span."""
 
-    def __init__(self, kind: str, text: str, start: int, end: int, low: str = "") -> None:
+    def __init__(
+        self, kind: str, text: str, start: int, end: int, low: str = "", head: str = ""
+    ) -> None:
         self.kind = kind
         self.text = text
         self.low = low or lower(text)
         self.start = start
         self.end = end
+        # The first character, kept: on MicroPython text[0] would make a new str each time.
+        self.head = head or text[:1]
 
     def __repr__(self) -> str:
         return "Token(" + self.kind + ", " + self.text + ", " + str(self.start) + ")"
@@ -407,8 +412,8 @@ TRAILING = '.,!?:;)"'
 # words, and a draft being typed repeats all but one, so each chunk between spaces is worked
 # out once: plain chunks by their text, the others by their text and the chunk after it (the
 # only context a token reads: "5 USD", "20 %").
-_PLAIN: dict[str, "tuple[str, str, tuple[str, ...]] | None"] = {}
-_WINDOWS: dict[str, "tuple[list[tuple[str, str, int, int, str]], list[int], int]"] = {}
+_PLAIN: dict[str, "tuple[str, str, tuple[str, ...], str] | None"] = {}
+_WINDOWS: dict[str, "tuple[list[tuple[str, str, int, int, str, str]], list[int], int]"] = {}
 _CACHE_SIZE = 4096
 _WINDOW_CACHED = 80  # longer windows (a pasted blob without spaces) are scanned, not kept
 
@@ -439,11 +444,11 @@ def scan(source: str, breaks: list[int] | None = None) -> list[Token]:
                         plain_cache.clear()
                     plain_cache[chunk] = plain
                 if plain is not None:
-                    core, low, tail = plain  # type: ignore[misc]
+                    core, low, tail, initial = plain  # type: ignore[misc]
                     stop = pos + len(core)
-                    tokens.append(Token(WORD, core, pos, stop, low))
+                    tokens.append(Token(WORD, core, pos, stop, low, initial))
                     for mark in tail:
-                        tokens.append(Token(PUNCT, mark, stop, stop + 1, mark))
+                        tokens.append(Token(PUNCT, mark, stop, stop + 1, mark, mark))
                         stop += 1
                     pos = end + 1
                     continue
@@ -463,7 +468,7 @@ def _scan_window(
         here: list[int] = []
         chars = list(window)
         stop = _scan_range(chars, first, limit, len(chars), found, here)
-        parts = [(t.kind, t.text, t.start, t.end, t.low) for t in found]
+        parts = [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found]
     else:
         cached = _WINDOWS.get(window)
         if cached is None:
@@ -471,22 +476,22 @@ def _scan_window(
             here = []
             chars = list(window)
             stop = _scan_range(chars, 0, limit, len(chars), found, here)
-            cached = ([(t.kind, t.text, t.start, t.end, t.low) for t in found], here, stop)
+            cached = ([(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found], here, stop)
             if len(_WINDOWS) >= _CACHE_SIZE:
                 _WINDOWS.clear()
             _WINDOWS[window] = cached
         parts, here, stop = cached
-    for kind, text, start, end, low in parts:
-        tokens.append(Token(kind, text, base + start, base + end, low))
+    for kind, text, start, end, low, initial in parts:
+        tokens.append(Token(kind, text, base + start, base + end, low, initial))
     if breaks is not None:
         for at in here:
             breaks.append(base + at)
     return base + stop
 
 
-def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...]] | None":
-    """(word, its lowercase, trailing marks) if `chunk` is one ASCII word with optional
-    trailing punctuation; else None."""
+def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...], str] | None":
+    """(word, its lowercase, trailing marks, first letter) if `chunk` is one ASCII word with
+    optional trailing punctuation; else None."""
     size = len(chunk)
     # max() finds a non-ASCII character in C; encode() would choke on lone surrogates.
     if size == 0 or size > 40 or max(chunk) >= "\x80":
@@ -503,7 +508,7 @@ def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...]] | None":
     low = core.lower()
     if low == "www":
         return None  # "www." starts a link: the scanner decides
-    return core, low, tuple(chunk[k] for k in range(len(core), size))
+    return core, low, tuple(chunk[k] for k in range(len(core), size)), core[0]
 
 
 def _scan_range(
@@ -539,13 +544,13 @@ def _scan_range(
             )
         ):
             j = _scan_url_end(text, i, n)
-            tokens.append(Token(URL, "".join(text[i:j]), i, j))
+            tokens.append(Token(URL, "".join(text[i:j]), i, j, "", c))
             i = j
             continue
         if not after_word and i >= no_domain_until and c in ASCII_WORD and _dot_ahead(text, i, n):
             is_link, j = _bare_domain(text, i, n)
             if is_link:
-                tokens.append(Token(URL, "".join(text[i:j]), i, j))
+                tokens.append(Token(URL, "".join(text[i:j]), i, j, "", c))
                 i = j
                 continue
             # A failed scan of "a.b.c" fails from "b" and "c" too: skip them (stays linear).
@@ -554,7 +559,7 @@ def _scan_range(
         if (_is_digit(c) or c in "#*") and _keycap_end(text, i, n) > 0:
             j = _keycap_end(text, i, n)
             emoji = "".join(text[i:j])
-            tokens.append(Token(EMOJI, emoji, i, j, emoji))
+            tokens.append(Token(EMOJI, emoji, i, j, emoji, c))
             i = j
             continue
 
@@ -562,7 +567,7 @@ def _scan_range(
             j = i + 1
             while j < n and _is_ascii_alnum(text[j]):
                 j += 1
-            tokens.append(Token(MENTION, "".join(text[i:j]), i, j))
+            tokens.append(Token(MENTION, "".join(text[i:j]), i, j, "", c))
             i = j
             continue
 
@@ -571,7 +576,7 @@ def _scan_range(
             kind = HASHTAG
             if _is_digit(text[i + 1]) and _scan_number(text, i + 1, n) == j:
                 kind = NUMBER  # "#1" is a rank, not a hashtag (X agrees)
-            tokens.append(Token(kind, "".join(text[i:j]), i, j))
+            tokens.append(Token(kind, "".join(text[i:j]), i, j, "", c))
             i = j
             continue
 
@@ -579,7 +584,7 @@ def _scan_range(
             if _is_digit(text[i + 1]):
                 j = _scan_number(text, i + 1, n)
                 j = _number_suffix(text, j, n)
-                tokens.append(Token(PRICE, "".join(text[i:j]), i, j))
+                tokens.append(Token(PRICE, "".join(text[i:j]), i, j, "", c))
                 i = j
                 continue
             if c == "$" and ("A" <= text[i + 1] <= "Z" or "a" <= text[i + 1] <= "z"):
@@ -588,7 +593,7 @@ def _scan_range(
                     j += 1
                 if j < n and is_word_char(text[j]):
                     j = _scan_word(text, j, n)  # "$5off" style junk: keep it one token
-                tokens.append(Token(CASHTAG, "".join(text[i:j]), i, j))
+                tokens.append(Token(CASHTAG, "".join(text[i:j]), i, j, "", c))
                 i = j
                 continue
 
@@ -598,30 +603,30 @@ def _scan_range(
                 # 3rd, 2x, 50USD... : a word that starts with a digit, unless a currency.
                 k = _scan_word(text, j, n)
                 if lower("".join(text[j:k])) in CURRENCY_WORDS:
-                    tokens.append(Token(PRICE, "".join(text[i:k]), i, k))
+                    tokens.append(Token(PRICE, "".join(text[i:k]), i, k, "", c))
                 else:
-                    tokens.append(Token(WORD, "".join(text[i:k]), i, k))
+                    tokens.append(Token(WORD, "".join(text[i:k]), i, k, "", c))
                 i = k
                 continue
             j = _number_suffix(text, j, n)
             if j < n and text[j] == "%":
-                tokens.append(Token(PERCENT, "".join(text[i : j + 1]), i, j + 1))
+                tokens.append(Token(PERCENT, "".join(text[i : j + 1]), i, j + 1, "", c))
                 i = j + 1
                 continue
             if j + 1 < n and text[j] == " " and text[j + 1] == "%":
-                tokens.append(Token(PERCENT, "".join(text[i : j + 2]), i, j + 2))
+                tokens.append(Token(PERCENT, "".join(text[i : j + 2]), i, j + 2, "", c))
                 i = j + 2
                 continue
             if j < n and text[j] in CURRENCY_SIGNS:
-                tokens.append(Token(PRICE, "".join(text[i : j + 1]), i, j + 1))
+                tokens.append(Token(PRICE, "".join(text[i : j + 1]), i, j + 1, "", c))
                 i = j + 1
                 continue
             k = _currency_word_after(text, j, n)
             if k > 0:
-                tokens.append(Token(PRICE, "".join(text[i:k]), i, k))
+                tokens.append(Token(PRICE, "".join(text[i:k]), i, k, "", c))
                 i = k
                 continue
-            tokens.append(Token(NUMBER, "".join(text[i:j]), i, j))
+            tokens.append(Token(NUMBER, "".join(text[i:j]), i, j, "", c))
             i = j
             continue
 
@@ -629,17 +634,17 @@ def _scan_range(
             j = _scan_word(text, i, n)
             if j < n and text[j] == "@" and j + 1 < n and _is_ascii_alnum(text[j + 1]):
                 k = _scan_url_end(text, j, n)  # an email address: keep it whole
-                tokens.append(Token(EMAIL, "".join(text[i:k]), i, k))
+                tokens.append(Token(EMAIL, "".join(text[i:k]), i, k, "", c))
                 i = k
                 continue
-            tokens.append(Token(WORD, "".join(text[i:j]), i, j))
+            tokens.append(Token(WORD, "".join(text[i:j]), i, j, "", c))
             i = j
             continue
 
         if _is_emoji_base(o) or _is_regional(o):
             j = _emoji_end(text, i, n)
             emoji = "".join(text[i:j])
-            tokens.append(Token(EMOJI, emoji, i, j, emoji))
+            tokens.append(Token(EMOJI, emoji, i, j, emoji, c))
             i = j
             continue
 
@@ -648,7 +653,7 @@ def _scan_range(
         while j < n and (_is_emoji_modifier(ord(text[j])) or text[j] == "\u200d"):
             j += 1
         mark = "".join(text[i:j])
-        tokens.append(Token(PUNCT, mark, i, j, "'" if mark == "\u2019" else mark))
+        tokens.append(Token(PUNCT, mark, i, j, "'" if mark == "\u2019" else mark, c))
         i = j
     return i
 

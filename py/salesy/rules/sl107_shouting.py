@@ -64,9 +64,7 @@ def _glued(doc: Doc, last: int, index: int) -> bool:
         if between == index:
             return True
         token = tokens[between]
-        if token.kind == tk.EMOJI or (
-            token.kind == tk.PUNCT and token.text[0] not in tk.SENTENCE_END
-        ):
+        if token.kind == tk.EMOJI or (token.kind == tk.PUNCT and token.head not in tk.SENTENCE_END):
             continue
         return False
     return True
@@ -100,7 +98,7 @@ def _bangs(doc: Doc) -> list[tuple[int, int]]:
     tokens = doc.tokens
     first = last = -1
     for index in doc.indices(tk.PUNCT):
-        if tokens[index].text[0] not in "!\uff01":
+        if tokens[index].head not in "!\uff01":
             continue
         if first >= 0 and index == last + 1 and tokens[index].start == tokens[last].end:
             last = index

@@ -79,7 +79,7 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
         elif size >= SALES_RUN:
             sales = 0
             for index in range(first, last + 1):
-                if tokens[index].text[0] in SALES:
+                if tokens[index].head in SALES:
                     sales += 1
             if sales * 2 > size:
                 spans.append(doc.span(first, last))

@@ -79,7 +79,7 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
             and first.low in OPENERS
             and following is not None
             and following.kind == tk.PUNCT
-            and following.text[0] in ":|-–—"
+            and following.head in ":|-–—"
         ):
             spans.append((first.start, first.end))
     return spans

@@ -84,11 +84,11 @@ PASS = [
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     tokens = doc.tokens
-    if not any(tokens[i].text[0] in QUESTION_MARKS for i in doc.indices(tk.PUNCT)):
+    if not any(tokens[i].head in QUESTION_MARKS for i in doc.indices(tk.PUNCT)):
         return spans  # no question mark, no question: skip splitting sentences
     for first, last in doc.sentences():
         end = doc.tokens[last]
-        if not (end.kind == tk.PUNCT and end.text[0] in QUESTION_MARKS):
+        if not (end.kind == tk.PUNCT and end.head in QUESTION_MARKS):
             continue
         start_p, stop_p = doc.stream_range(first, last)
         if stop_p - start_p < MIN_WORDS:

@@ -101,7 +101,7 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     # Thread markers: "🧵" anywhere, or "1/" opening the post.
     tokens = doc.tokens
     for index in doc.indices(tk.EMOJI):
-        if tokens[index].text[0] == "\U0001f9f5":
+        if tokens[index].head == "\U0001f9f5":
             spans.append((tokens[index].start, tokens[index].end))
     if (
         len(tokens) > 1
