@@ -88,7 +88,7 @@ def _resolve(
 ) -> list[tuple[int, int, int, int, Rule]]:
     """One span, one best finding: heavier first, then longer, then earlier, then by id."""
     candidates = _sorted(candidates, lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
-    kept = []
+    kept: list[tuple[int, int, int, int, Rule]] = []
     if len(candidates) <= 64:
         # A post's few findings: compare spans pairwise (no loop over code points).
         for candidate in candidates:
