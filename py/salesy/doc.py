@@ -307,6 +307,12 @@ def _parse(phrase: str) -> list[str]:
     return seq
 
 
+# Marks a trie node where a phrase ends (no element is empty).
+END = ""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    Trie = dict[str, "Trie"]
+
 # The rules' own phrase sets, by the first words they can start with. A Doc looks up each
 # of its words here once, instead of every phrase set looking up every word (on MicroPython
 # that is the difference between ~80 and ~1 500 dictionary lookups per post).
@@ -315,14 +321,16 @@ _SHARED_BY_KEY: dict[str, list[int]] = {}
 
 
 class Phrases:
-    """A compiled set of phrases, indexed by first element; longest phrase wins.
+    """A compiled set of phrases: a trie of their elements; longest phrase wins.
 
     shared=True (the rules' fixed sets, made at import) registers the set in the index
     above; sets compiled from a config (team terms) are not registered.
     """
 
     def __init__(self, phrases: list[str] | tuple[str, ...], shared: bool = True) -> None:
-        self.first: dict[str, list[list[str]]] = {}
+        # first[element] is the trie below a phrase's first element; a node maps the next
+        # element to its node, and holds END when a phrase ends there.
+        self.first: Trie = {}
         self.size = 0
         self.shared_id = -1
         for phrase in phrases:
@@ -330,46 +338,45 @@ class Phrases:
             if not seq:
                 continue
             self.size += 1
-            self.first.setdefault(seq[0], []).append(seq)
+            node = self.first
+            for element in seq:
+                child = node.get(element)
+                if child is None:
+                    child = node[element] = {}
+                node = child
+            node[END] = {}
         if shared:
             self.shared_id = len(_SHARED)
             _SHARED.append(self)
             for key in sorted(self.first):
                 _SHARED_BY_KEY.setdefault(key, []).append(self.shared_id)
-        for key in self.first:
-            # Longest first; ties in text order so both interpreters try the same one.
-            self.first[key].sort(key=lambda s: (-len(s), " ".join(s)))
-
-    def _try(self, doc: Doc, p: int, seqs: list[list[str]]) -> int:
-        """Length of the longest of `seqs` (longest first) that matches at position p."""
-        count = len(doc.stream)
-        keys = doc.stream_keys
-        brk = doc.brk
-        for seq in seqs:
-            size = len(seq)
-            if p + size > count:
-                continue
-            ok = True
-            for q in range(1, size):
-                # A token fits an element if the element is one of its keys: its lowercase
-                # text or a placeholder it satisfies ({word}, {code}, {count}, ...).
-                if brk[p + q] or seq[q] not in keys[p + q]:
-                    ok = False
-                    break
-            if ok:
-                return size
-        return 0
 
     def match_at(self, doc: Doc, p: int) -> int:
-        """Length (in stream tokens) of the longest phrase starting at stream position p."""
+        """Length (in stream tokens) of the longest phrase starting at stream position p.
+
+        Walks the trie token by token; a token can follow several branches at once (its
+        text, "{word}", "{code}"...), and no phrase runs across the end of a sentence."""
+        keys = doc.stream_keys
         first = self.first
+        level = []
+        for key in keys[p]:  # a loop, not a comprehension: that would be one more call
+            if key in first:
+                level.append(first[key])
+        brk = doc.brk
+        count = len(keys)
         best = 0
-        for key in doc.stream_keys[p]:
-            seqs = first.get(key)
-            if seqs and len(seqs[0]) > best:
-                size = self._try(doc, p, seqs)
-                if size > best:
-                    best = size
+        q = p
+        while level:
+            q += 1
+            below = []
+            for node in level:
+                if END in node:
+                    best = q - p
+                if q < count and not brk[q]:
+                    for key in keys[q]:
+                        if key in node:
+                            below.append(node[key])
+            level = below
         return best
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
