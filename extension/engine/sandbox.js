@@ -7,9 +7,13 @@ function reply(id, payload) {
   window.parent.postMessage({ id, ...payload }, "*");
 }
 
-/** Sends one request to Python's salesy.protocol.handle and unwraps its answer. */
-function ask(request) {
-  const answer = JSON.parse(engine.answer(JSON.stringify(request)));
+/**
+ * Sends one request to Python's salesy.protocol.answer and unwraps its answer. The config
+ * goes as JSON text of its own, which Python parses again only when it changes.
+ */
+function ask({ config, ...request }) {
+  const configJson = config === undefined || config === null ? "" : JSON.stringify(config);
+  const answer = JSON.parse(engine.answer(JSON.stringify(request), configJson));
   if (!answer.ok) throw new Error(answer.error);
   return answer.result;
 }

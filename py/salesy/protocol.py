@@ -4,6 +4,8 @@ The extension's sandboxed page hands every request to `handle`, so what the brow
 the engine is defined (and tested) here, in Python, on both interpreters.
 """
 
+import json
+
 from salesy import config as cfg
 from salesy import config_requests
 from salesy.archive import ArchiveError, classify
@@ -105,3 +107,25 @@ def handle(request: object) -> dict[str, object]:
         return {"ok": True, "result": handler(request)}
     except Exception as error:  # one bad request must not take the engine down
         return {"ok": False, "error": "The engine failed on this request: " + repr(error)}
+
+
+# The config the sandbox sent last, as its JSON text and parsed. The extension sends the
+# user's config with every draft; a team's (2 000 terms) takes milliseconds to parse on
+# MicroPython, so it is parsed again only when its text changes.
+_config_text = ""
+_config_parsed: object = None
+
+
+def answer(request_json: str, config_json: str = "") -> str:
+    """handle() for JSON text: the request, and its "config" as JSON text of its own."""
+    global _config_text, _config_parsed
+    try:
+        request = json.loads(request_json)
+        if config_json and isinstance(request, dict):
+            if config_json != _config_text:
+                _config_parsed = json.loads(config_json)
+                _config_text = config_json
+            request["config"] = _config_parsed
+        return json.dumps(handle(request))
+    except Exception as error:  # a request that is not even JSON
+        return json.dumps({"ok": False, "error": "Bad engine request: " + repr(error)})

@@ -37,3 +37,29 @@ def test_bad_requests_get_an_error_not_an_exception() -> None:
     answer = handle({"type": "validate", "doc": {"salesy": 1, "rules": {"SL999": {}}}})
     assert answer["ok"] is True
     assert answer["result"]["errors"]  # type: ignore[index]
+
+
+def test_answer_takes_json_text_and_the_config_apart() -> None:
+    from salesy import protocol
+
+    config = {"salesy": 1, "terms": {"promotion": ["Acme Cloud"]}}
+    request = json.dumps({"type": "check", "text": "Acme Cloud makes deploys painless."})
+    with_terms = json.loads(protocol.answer(request, json.dumps(config)))
+    assert with_terms["ok"] is True
+    assert with_terms["result"]["score"] > 0  # the team term counts as promotion
+    parsed = protocol._config_parsed
+    again = json.loads(protocol.answer(request, json.dumps(config)))
+    assert again == with_terms
+    assert protocol._config_parsed is parsed  # the same text is not parsed again
+    # A changed config is picked up at once; no config means the defaults.
+    config["terms"] = {"promotion": []}
+    assert json.loads(protocol.answer(request, json.dumps(config)))["result"]["score"] == 0
+    assert json.loads(protocol.answer(request))["result"]["score"] == 0
+
+
+def test_answer_to_text_that_is_not_json_is_an_error() -> None:
+    from salesy import protocol
+
+    answer = json.loads(protocol.answer("{not json"))
+    assert answer["ok"] is False and answer["error"].startswith("Bad engine request")
+    assert json.loads(protocol.answer('{"type": "check"}', "{broken"))["ok"] is False
