@@ -114,6 +114,21 @@ def cpython_rows() -> list[Row]:
                 p99 <= target_ms,
             )
         )
+    unseen = [text for text in corpus_texts() if len(text) >= 100]
+    times = [timed(lambda text=text: salesy.check(text), 1)[0] for text in unseen]
+    rows.append(row("CPython check unseen posts p50", statistics.median(times), "ms", "", None))
+    rows.append(row("CPython check unseen posts p99", percentile(times, 0.99), "ms", "", None))
+    text = long_distinct_text(25_000)
+    times = timed(lambda: salesy.check(text), 20)
+    rows.append(
+        row(
+            "CPython check 25000 chars of distinct posts p99",
+            percentile(times, 0.99),
+            "ms",
+            "<= 100.0 ms",
+            percentile(times, 0.99) <= 100.0,
+        )
+    )
     posts = [text_of(280)] * 2000
     start = time.perf_counter()
     for post in posts:
@@ -351,26 +366,70 @@ def cold_rows() -> list[Row]:
     ]
 
 
-def engine_times(page: Any, text: str, runs: int) -> list[float]:
-    """`check` timed inside the engine's sandbox (no message hops), in batches that stay well
-    inside the engine host's 10 s request timeout."""
+def engine_times(page: Any, texts: list[str]) -> list[float]:
+    """`check` of each text, timed inside the engine's sandbox (no message hops), in batches
+    that stay well inside the engine host's 10 s request timeout."""
 
-    def bench(count: int) -> list[float]:
+    def bench(batch: list[str]) -> list[float]:
         reply = page.evaluate(
-            """async ([text, runs]) => chrome.runtime.sendMessage(
-                 {target: 'background', type: 'engine-bench', text, runs})""",
-            [text, count],
+            """async (texts) => chrome.runtime.sendMessage(
+                 {target: 'background', type: 'engine-bench', texts})""",
+            batch,
         )
         if not reply.get("ok"):
-            raise RuntimeError(f"engine-bench, {len(text)} chars: {reply.get('error')}")
+            raise RuntimeError(f"engine-bench: {reply.get('error')}")
         return [float(t) for t in reply["result"]["times"]]
 
-    times = bench(1)  # also warms up
-    batch = max(1, int(2000 / max(times[0], 1.0)))
-    times = []
-    while len(times) < runs:
-        times.extend(bench(min(batch, runs - len(times))))
+    first = bench(texts[:1])[0]  # also warms up
+    size = max(1, int(2000 / max(first, 1.0)))
+    times: list[float] = []
+    for start in range(0, len(texts), size):
+        times.extend(bench(texts[start : start + size]))
     return times
+
+
+def corpus_texts() -> list[str]:
+    """The hand-written labelled corpus: 465 different posts in the style of X."""
+    texts = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                texts.append(str(json.loads(line)["text"]))
+    return texts
+
+
+def typing_texts(text: str, times: int = 3) -> list[str]:
+    """A draft as it is typed: each check sees one more character (the last 140 keys)."""
+    steps = [text[:length] for length in range(len(text) - 139, len(text) + 1)]
+    return steps * times
+
+
+def long_distinct_text(length: int) -> str:
+    """`length` characters of different corpus posts, one per line (nothing repeats)."""
+    return "\n".join(corpus_texts())[:length]
+
+
+def check_rows(
+    name: str, times: list[float], p50_target: float | None, p99_target: float | None, note: str
+) -> list[Row]:
+    p50, p99 = statistics.median(times), percentile(times, 0.99)
+    return [
+        row(
+            f"{name} p50",
+            p50,
+            "ms",
+            f"<= {p50_target} ms" if p50_target else "",
+            p50 <= p50_target if p50_target else None,
+            note,
+        ),
+        row(
+            f"{name} p99",
+            p99,
+            "ms",
+            f"<= {p99_target} ms" if p99_target else "",
+            p99 <= p99_target if p99_target else None,
+        ),
+    ]
 
 
 def browser_rows() -> list[Row]:
@@ -380,32 +439,43 @@ def browser_rows() -> list[Row]:
         page.goto(f"chrome-extension://{harness.extension_id(context)}/manifest.json")
         engine_ready(page)
 
-        for length, runs, p50_target, p99_target in (
-            (280, 300, 1.0, 5.0),
-            (2_800, 100, None, None),
-            (25_000, 20, None, 100.0),
-        ):
-            times = engine_times(page, text_of(length), runs)
-            p50, p99 = statistics.median(times), percentile(times, 0.99)
-            name = f"MicroPython check {length} chars"
-            rows.append(
-                row(
-                    f"{name} p50",
-                    p50,
-                    "ms",
-                    f"<= {p50_target} ms" if p50_target else "",
-                    p50 <= p50_target if p50_target else None,
-                )
-            )
-            rows.append(
-                row(
-                    f"{name} p99",
-                    p99,
-                    "ms",
-                    f"<= {p99_target} ms" if p99_target else "",
-                    p99 <= p99_target if p99_target else None,
-                )
-            )
+        # Three honest ways to ask for 280 characters: the engine caches what it worked out
+        # for each chunk of text between spaces, so the same draft again is its best case, a
+        # draft being typed (one chunk new per check) what a keystroke costs, and posts it
+        # has never seen its worst.
+        corpus = corpus_texts()
+        unseen = [text for text in corpus if len(text) >= 100]
+        scenarios = (
+            ("280 chars, same draft again", [text_of(280)] * 300, 1.0, 5.0, "one text, 300 checks"),
+            (
+                "280 chars while typing",
+                typing_texts(text_of(280)),
+                1.0,
+                5.0,
+                "each check one character longer, 140 keys, 3 times",
+            ),
+            (
+                "unseen posts",
+                unseen,
+                1.0,
+                5.0,
+                f"{len(unseen)} different corpus posts, mean {mean_length(unseen):.0f} chars, "
+                "each checked once",
+            ),
+            ("2800 chars", [text_of(2_800)] * 100, None, None, "one text, 100 checks"),
+            ("25000 chars", [text_of(25_000)] * 20, None, 100.0, "one text, 20 checks"),
+            (
+                "25000 chars of distinct posts",
+                [long_distinct_text(25_000)] * 10,
+                None,
+                100.0,
+                "the corpus posts one per line: no sentence repeats",
+            ),
+        )
+        for label, texts, p50_target, p99_target, note in scenarios:
+            times = engine_times(page, texts)
+            name = f"MicroPython check {label}"
+            rows.extend(check_rows(name, times, p50_target, p99_target, note))
 
         round_trips = page.evaluate(
             """async (text) => {

@@ -42,5 +42,5 @@ function withAllowed(config, phrases) {
 export const engineHandlers = {
   check: (message) => checkDraft(String(message.text ?? ""), message.allow ?? []),
   "engine-status": () => askEngine({ type: "ping" }),
-  "engine-bench": (message) => askEngine({ type: "bench", text: message.text, runs: message.runs }),
+  "engine-bench": (message) => askEngine({ type: "bench", texts: message.texts ?? [] }),
 };

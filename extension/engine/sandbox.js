@@ -18,10 +18,10 @@ function ask({ config, ...request }) {
   return answer.result;
 }
 
-/** Times `check` inside the sandbox, without the message hops (for bench/). */
-function bench(text, runs) {
+/** Times `check` of each text inside the sandbox, without the message hops (for bench/). */
+function bench(texts) {
   const times = [];
-  for (let i = 0; i < runs; i++) {
+  for (const text of texts) {
     const start = performance.now();
     ask({ type: "check", text });
     times.push(performance.now() - start);
@@ -32,7 +32,7 @@ function bench(text, runs) {
 function answer({ id, ...request }) {
   try {
     if (request.type === "ping") return reply(id, { ok: true, result: { ready: true } });
-    if (request.type === "bench") return reply(id, { ok: true, result: bench(request.text, request.runs ?? 50) });
+    if (request.type === "bench") return reply(id, { ok: true, result: bench(request.texts ?? []) });
     reply(id, { ok: true, result: ask(request) });
   } catch (error) {
     reply(id, { ok: false, error: String(error?.message ?? error) });
