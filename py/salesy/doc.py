@@ -95,98 +95,100 @@ class Doc:
         self.length = len(text)
         # Where line breaks are: the scanner notes them, so nothing here reads the text by
         # index (MicroPython walks a str's UTF-8 from the start on every index).
-        breaks: list[int] = []
-        self.tokens = tk.scan(text, breaks)
+        self._breaks: list[int] = []
+        self.tokens = tk.scan(text, self._breaks)
         # stream: indices of tokens that carry words; brk[p]: a sentence ends before stream[p].
         self.stream: list[int] = []
         self.brk: list[bool] = []
-        # next_pos[i]: stream position of the first matchable token at or after token i.
-        self.next_pos: list[int] = []
-        # nl[i]: a line break (or the start of the post) comes before token i.
-        self.nl: list[bool] = []
         # by_kind[kind]: indices of the tokens of that kind, ascending.
         self.by_kind: dict[str, list[int]] = {}
         # stream_keys[p]: the index keys stream token p can start a phrase with.
-        # positions[key]: where the stream has a token with that key, ascending; a phrase set
-        # only looks where its first words occur, so its cost follows hits, not text length.
         self.stream_keys: list[tuple[str, ...]] = []
-        self.positions: dict[str, list[int]] = {}
+        # _starts[set]: stream positions where a rule's phrase set may start, ascending; a set
+        # only looks where its first words occur, so its cost follows hits, not text length.
+        self._starts: dict[int, list[int]] = {}
         # One pass with everything in locals: attribute lookups cost on both interpreters.
-        nl = self.nl
         by_kind = self.by_kind
-        next_pos = self.next_pos
         stream = self.stream
         brk = self.brk
         stream_keys = self.stream_keys
-        positions = self.positions
+        starts = self._starts
         matchable = tk.MATCHABLE
         emoji = tk.EMOJI
         word = tk.WORD
-        word_keys = _WORD_KEYS
+        word_entries = _WORD_ENTRIES
         sentence_end = tk.SENTENCE_END
         pending_break = False
-        breaks.append(len(text) + 1)  # a sentinel: no break beyond the text
-        next_break = breaks[0]
-        seen_breaks = 0
-        first = True
         size = 0  # len(stream)
         for index, token in enumerate(self.tokens):
-            start = token.start
-            if first:
-                nl.append(True)
-                first = False
-            elif next_break < start:
-                nl.append(True)  # a line break lies between the previous token and this one
-            else:
-                nl.append(False)
-            while next_break < token.end:
-                seen_breaks += 1
-                next_break = breaks[seen_breaks]
             kind = token.kind
             found = by_kind.get(kind)
             if found is None:
                 by_kind[kind] = [index]
             else:
                 found.append(index)
-            next_pos.append(size)
             if kind in matchable:
                 stream.append(index)
                 brk.append(pending_break)
                 pending_break = False
                 if kind == word:
-                    keys = word_keys.get(token.text)
-                    if keys is None:
-                        keys = _keys(token)
-                        if len(word_keys) >= 4096:
-                            word_keys.clear()
-                        word_keys[token.text] = keys
+                    entry = word_entries.get(token.text)
+                    if entry is None:
+                        entry = _entry(token)
+                        if len(word_entries) >= 4096:
+                            word_entries.clear()
+                        word_entries[token.text] = entry
                 else:
-                    keys = _keys(token)
-                stream_keys.append(keys)
-                for key in keys:
-                    found = positions.get(key)
+                    entry = _entry(token)
+                stream_keys.append(entry[0])
+                for owner in entry[1]:
+                    found = starts.get(owner)
                     if found is None:
-                        positions[key] = [size]
+                        starts[owner] = [size]
                     else:
                         found.append(size)
                 size += 1
             elif kind == emoji or token.head in sentence_end:
                 # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
-        next_pos.append(size)
+        # Worked out on first use: most posts never need them.
+        self._nl: list[bool] | None = None
+        self._positions: dict[str, list[int]] | None = None
         self._sentences: list[tuple[int, int]] | None = None
-        self._starts: list[list[int]] | None = None
 
     def shared_starts(self, shared_id: int) -> list[int]:
-        """Stream positions where rule phrase set `shared_id` may start (unsorted)."""
-        starts = self._starts
-        if starts is None:
-            # First call: route every key of this post to the sets that start with it.
-            starts = self._starts = [[] for _ in _SHARED]
-            for key, found in self.positions.items():
-                for owner in _SHARED_BY_KEY.get(key, ()):
-                    starts[owner].extend(found)
-        return starts[shared_id] if shared_id < len(starts) else []
+        """Stream positions where rule phrase set `shared_id` may start, ascending."""
+        return self._starts.get(shared_id) or []
+
+    def positions(self) -> dict[str, list[int]]:
+        """Where the stream has a token with each key, ascending (built on first use)."""
+        if self._positions is None:
+            positions: dict[str, list[int]] = {}
+            for p, keys in enumerate(self.stream_keys):
+                for key in keys:
+                    found = positions.get(key)
+                    if found is None:
+                        positions[key] = [p]
+                    else:
+                        found.append(p)
+            self._positions = positions
+        return self._positions
+
+    def newlines(self) -> list[bool]:
+        """nl[i]: a line break (or the start of the post) comes before token i."""
+        if self._nl is None:
+            nl: list[bool] = []
+            breaks = self._breaks
+            breaks.append(self.length + 1)  # a sentinel: no break beyond the text
+            next_break = breaks[0]
+            seen = 0
+            for token in self.tokens:
+                nl.append(not nl or next_break < token.start)
+                while next_break < token.end:
+                    seen += 1
+                    next_break = breaks[seen]
+            self._nl = nl
+        return self._nl
 
     def indices(self, kind: str) -> list[int]:
         """Indices of the tokens of one kind, ascending."""
@@ -204,8 +206,9 @@ class Doc:
         first = -1
         tokens = self.tokens
         count = len(tokens)
+        nl = self.newlines()
         for index, token in enumerate(tokens):
-            if first >= 0 and self.nl[index]:
+            if first >= 0 and nl[index]:
                 out.append((first, index - 1))
                 first = -1
             ends = token.kind == tk.PUNCT and token.head in tk.SENTENCE_END
@@ -255,7 +258,7 @@ class Doc:
 
     def stream_range(self, first: int, last: int) -> tuple[int, int]:
         """Stream positions [start, stop) of the matchable tokens among tokens first..last."""
-        return self.next_pos[first], self.next_pos[last + 1]
+        return _count_below(self.stream, first), _count_below(self.stream, last + 1)
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Code-point span from token `first` to token `last` (inclusive)."""
@@ -267,15 +270,39 @@ class Doc:
 
     def newline_before(self, index: int) -> bool:
         """Is there a line break between token index-1 and token index (or is it first)?"""
-        return self.nl[index]
+        return self.newlines()[index]
 
     def slice(self, start: int, end: int) -> str:
         """text[start:end] (MicroPython walks to start in C: cheap for a few findings)."""
         return self.text[start:end]
 
 
-# A word's keys follow from its text alone; posts repeat their words, drafts all but one.
-_WORD_KEYS: dict[str, tuple[str, ...]] = {}
+def _count_below(ordered: list[int], value: int) -> int:
+    """How many items of an ascending list are below value (MicroPython has no bisect)."""
+    low, high = 0, len(ordered)
+    while low < high:
+        mid = (low + high) // 2
+        if ordered[mid] < value:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+# A word's keys, and the rule phrase sets it can start, follow from its text alone; posts
+# repeat their words, and drafts all but one.
+_WORD_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+
+
+def _entry(token: Token) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """(keys, ids of the shared phrase sets that start with one of them, each once)."""
+    keys = _keys(token)
+    owners: list[int] = []
+    for key in keys:
+        for owner in _SHARED_BY_KEY.get(key, ()):
+            if owner not in owners:
+                owners.append(owner)
+    return keys, tuple(owners)
 
 
 def _keys(token: Token) -> tuple[str, ...]:
@@ -350,6 +377,7 @@ class Phrases:
             _SHARED.append(self)
             for key in sorted(self.first):
                 _SHARED_BY_KEY.setdefault(key, []).append(self.shared_id)
+            _WORD_ENTRIES.clear()  # they name the sets each word starts
 
     def match_at(self, doc: Doc, p: int) -> int:
         """Length (in stream tokens) of the longest phrase starting at stream position p.
@@ -384,21 +412,22 @@ class Phrases:
         found: list[tuple[int, int]] = []
         if not self.size:
             return found
-        positions = doc.positions
-        starts: list[int] = []
         if self.shared_id >= 0:
-            starts = doc.shared_starts(self.shared_id)
-        elif len(positions) < len(self.first):
-            for key in positions:
-                if key in self.first:
-                    starts.extend(positions[key])
+            starts = doc.shared_starts(self.shared_id)  # ascending, each once
         else:
-            for key in self.first:
-                if key in positions:
-                    starts.extend(positions[key])
+            positions = doc.positions()
+            starts = []
+            if len(positions) < len(self.first):
+                for key in positions:
+                    if key in self.first:
+                        starts.extend(positions[key])
+            else:
+                for key in self.first:
+                    if key in positions:
+                        starts.extend(positions[key])
+            starts = sort_ints(starts)
         if not starts:
             return found
-        starts = sort_ints(starts)
         free = 0  # first position not yet inside a match (or already tried)
         for p in starts:
             if p < free:

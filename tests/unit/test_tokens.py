@@ -109,7 +109,7 @@ def _newline_before(text: str, tokens: list[tk.Token], index: int) -> bool:
 def test_line_breaks_noted_by_the_scanner_match_the_text(text: str) -> None:
     doc = Doc(text)
     expected = [_newline_before(text, doc.tokens, i) for i in range(len(doc.tokens))]
-    assert doc.nl == expected
+    assert doc.newlines() == expected
 
 
 @settings(max_examples=200, deadline=None)

@@ -58,8 +58,9 @@ def _capital(token: Token, in_run: bool) -> bool:
 def _glued(doc: Doc, last: int, index: int) -> bool:
     """Only commas, dashes, emoji (no sentence end, no line break) between two tokens?"""
     tokens = doc.tokens
+    nl = doc.newlines()
     for between in range(last + 1, index + 1):
-        if doc.nl[between]:
+        if nl[between]:
             return False
         if between == index:
             return True

@@ -17,8 +17,7 @@ Use instead:
 """
 
 from salesy import tokens as tk
-from salesy.doc import Doc
-from salesy.order import sort_ints
+from salesy.doc import Doc, Phrases
 
 ID = "SL401"
 NAME = "personal-voice"
@@ -43,6 +42,8 @@ SUBJECTS = {
     "my",
     "our",
 }
+# The subject words as a phrase set of their own: the post's index then says where they are.
+SUBJECT_WORDS = Phrases(sorted(SUBJECTS))
 # Verbs and adjectives of experience or opinion. Past tenses in -ed are found by ending.
 VOICE = {
     "think",
@@ -225,11 +226,8 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     brk = doc.brk
     count = len(stream)
     # Only where a subject word stands: the post's word index says where.
-    starts: list[int] = []
-    for subject in SUBJECTS:
-        starts.extend(doc.positions.get(subject, ()))
     free = 0
-    for p in sort_ints(starts):
+    for p in doc.shared_starts(SUBJECT_WORDS.shared_id):
         if p < free or tokens[stream[p]].kind != tk.WORD:
             continue
         hit = -1
