@@ -104,9 +104,9 @@ class Doc:
         self.by_kind: dict[str, list[int]] = {}
         # stream_keys[p]: the index keys stream token p can start a phrase with.
         self.stream_keys: list[tuple[str, ...]] = []
-        # _starts[set]: stream positions where a rule's phrase set may start, ascending; a set
-        # only looks where its first words occur, so its cost follows hits, not text length.
-        self._starts: dict[int, list[int]] = {}
+        # _starts[set]: where a rule's phrase set may start, ascending (see shared_starts); a
+        # set only looks where its first words occur, so its cost follows hits, not length.
+        self._starts: dict[int, list[tuple[int, list[Trie]]]] = {}
         # One pass with everything in locals: attribute lookups cost on both interpreters.
         by_kind = self.by_kind
         stream = self.stream
@@ -141,12 +141,12 @@ class Doc:
                 else:
                     entry = _entry(token)
                 stream_keys.append(entry[0])
-                for owner in entry[1]:
-                    found = starts.get(owner)
-                    if found is None:
-                        starts[owner] = [size]
+                for owner, level in entry[1]:
+                    where = starts.get(owner)
+                    if where is None:
+                        starts[owner] = [(size, level)]
                     else:
-                        found.append(size)
+                        where.append((size, level))
                 size += 1
             elif kind == emoji or token.head in sentence_end:
                 # Posts end sentences with emoji as often as with full stops.
@@ -156,8 +156,9 @@ class Doc:
         self._positions: dict[str, list[int]] | None = None
         self._sentences: list[tuple[int, int]] | None = None
 
-    def shared_starts(self, shared_id: int) -> list[int]:
-        """Stream positions where rule phrase set `shared_id` may start, ascending."""
+    def shared_starts(self, shared_id: int) -> "list[tuple[int, list[Trie]]]":
+        """Where rule phrase set `shared_id` may start, ascending: (stream position, the
+        set's trie nodes below that token)."""
         return self._starts.get(shared_id) or []
 
     def positions(self) -> dict[str, list[int]]:
@@ -291,18 +292,23 @@ def _count_below(ordered: list[int], value: int) -> int:
 
 # A word's keys, and the rule phrase sets it can start, follow from its text alone; posts
 # repeat their words, and drafts all but one.
-_WORD_ENTRIES: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+_WORD_ENTRIES: dict[str, "Entry"] = {}
 
 
-def _entry(token: Token) -> tuple[tuple[str, ...], tuple[int, ...]]:
-    """(keys, ids of the shared phrase sets that start with one of them, each once)."""
+def _entry(token: Token) -> "Entry":
+    """(keys, and for each shared phrase set that starts with one of them: its id and the
+    trie nodes below those first elements)."""
     keys = _keys(token)
     owners: list[int] = []
     for key in keys:
         for owner in _SHARED_BY_KEY.get(key, ()):
             if owner not in owners:
                 owners.append(owner)
-    return keys, tuple(owners)
+    starts = []
+    for owner in owners:
+        first = _SHARED[owner].first
+        starts.append((owner, [first[key] for key in keys if key in first]))
+    return keys, tuple(starts)
 
 
 def _keys(token: Token) -> tuple[str, ...]:
@@ -339,6 +345,7 @@ END = ""
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     Trie = dict[str, "Trie"]
+    Entry = tuple[tuple[str, ...], tuple[tuple[int, list[Trie]], ...]]
 
 # The rules' own phrase sets, by the first words they can start with. A Doc looks up each
 # of its words here once, instead of every phrase set looking up every word (on MicroPython
@@ -380,56 +387,41 @@ class Phrases:
             _WORD_ENTRIES.clear()  # they name the sets each word starts
 
     def match_at(self, doc: Doc, p: int) -> int:
-        """Length (in stream tokens) of the longest phrase starting at stream position p.
-
-        Walks the trie token by token; a token can follow several branches at once (its
-        text, "{word}", "{code}"...), and no phrase runs across the end of a sentence."""
-        keys = doc.stream_keys
+        """Length (in stream tokens) of the longest phrase starting at stream position p."""
         first = self.first
         level = []
-        for key in keys[p]:  # a loop, not a comprehension: that would be one more call
+        for key in doc.stream_keys[p]:  # a loop, not a comprehension: that is one more call
             if key in first:
                 level.append(first[key])
-        brk = doc.brk
-        count = len(keys)
-        best = 0
-        q = p
-        while level:
-            q += 1
-            below = []
-            for node in level:
-                if END in node:
-                    best = q - p
-                if q < count and not brk[q]:
-                    for key in keys[q]:
-                        if key in node:
-                            below.append(node[key])
-            level = below
-        return best
+        return _walk(doc, p, level)
 
     def find(self, doc: Doc) -> list[tuple[int, int]]:
         """Non-overlapping matches, left to right: (first stream pos, last stream pos)."""
         found: list[tuple[int, int]] = []
         if not self.size:
             return found
-        if self.shared_id >= 0:
-            starts = doc.shared_starts(self.shared_id)  # ascending, each once
-        else:
-            positions = doc.positions()
-            starts = []
-            if len(positions) < len(self.first):
-                for key in positions:
-                    if key in self.first:
-                        starts.extend(positions[key])
-            else:
-                for key in self.first:
-                    if key in positions:
-                        starts.extend(positions[key])
-            starts = sort_ints(starts)
-        if not starts:
-            return found
         free = 0  # first position not yet inside a match (or already tried)
-        for p in starts:
+        if self.shared_id >= 0:
+            for p, level in doc.shared_starts(self.shared_id):  # ascending, each once
+                if p < free:
+                    continue
+                free = p + 1
+                size = _walk(doc, p, level)
+                if size:
+                    found.append((p, p + size - 1))
+                    free = p + size
+            return found
+        positions = doc.positions()
+        starts: list[int] = []
+        if len(positions) < len(self.first):
+            for key in positions:
+                if key in self.first:
+                    starts.extend(positions[key])
+        else:
+            for key in self.first:
+                if key in positions:
+                    starts.extend(positions[key])
+        for p in sort_ints(starts):
             if p < free:
                 continue
             free = p + 1
@@ -442,6 +434,29 @@ class Phrases:
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Code-point spans of find()."""
         return [doc.span(doc.stream[a], doc.stream[b]) for a, b in self.find(doc)]
+
+
+def _walk(doc: Doc, p: int, level: "list[Trie]") -> int:
+    """Length of the longest phrase through the trie nodes `level`, which the token at p
+    reached: walks on token by token. A token can follow several branches at once (its text,
+    "{word}", "{code}"...), and no phrase runs across the end of a sentence."""
+    keys = doc.stream_keys
+    brk = doc.brk
+    count = len(keys)
+    best = 0
+    q = p
+    while level:
+        q += 1
+        below = []
+        for node in level:
+            if END in node:
+                best = q - p
+            if q < count and not brk[q]:
+                for key in keys[q]:
+                    if key in node:
+                        below.append(node[key])
+        level = below
+    return best
 
 
 _cache: dict[str, Phrases] = {}

@@ -114,17 +114,22 @@ def _sorted(
     return sort_by(candidates, key)
 
 
-def _score(kept: list[tuple[int, int, int, int, Rule]], categories: tuple[str, ...]) -> int:
-    """Sum of weights; a rule's repeats count half each, so repetition adds up, but slowly."""
-    seen: dict[str, int] = {}
-    total = 0
-    for _start, _end, weight, _order, rule in kept:
-        if rule.CATEGORY not in categories:
-            continue
-        times = seen.get(rule.ID, 0)
-        total += weight if times == 0 else weight // 2
-        seen[rule.ID] = times + 1
-    return min(100, total)
+def _tally(kept: list[tuple[int, int, int, int, Rule]]) -> tuple[int, int, dict[int, int]]:
+    """(promotion score, value score, how often each rule was kept by registry order), in one
+    pass. Scores are sums of weights, capped at 100; a rule's repeats count half each, so
+    repetition adds up, but slowly."""
+    times: dict[int, int] = {}
+    promotion = value = 0
+    for _start, _end, weight, order, rule in kept:
+        seen = times.get(order, 0)
+        times[order] = seen + 1
+        if seen:
+            weight //= 2
+        if rule.CATEGORY == "value":
+            value += weight
+        else:
+            promotion += weight
+    return min(100, promotion), min(100, value), times
 
 
 def _verdict(score: int, value: int, config: dict[str, object]) -> str:
@@ -137,26 +142,24 @@ def _verdict(score: int, value: int, config: dict[str, object]) -> str:
     return "pure_ad"
 
 
-def _counted(kept: list[tuple[int, int, int, int, Rule]], categories: tuple[str, ...]) -> str:
+def _counted(times: dict[int, int], value_side: bool) -> str:
     """ "2 calls to action, a discount or code", in registry order (stable on both VMs)."""
-    counts: dict[int, int] = {}
-    for _start, _end, _weight, order, rule in kept:
-        if rule.CATEGORY in categories:
-            counts[order] = counts.get(order, 0) + 1
     parts = []
-    for order in sorted(counts):
+    for order in sorted(times):
         rule = RULES[order]
-        times = counts[order]
-        if times == 1 or rule.NOUN[0] == rule.NOUN[1]:
+        if (rule.CATEGORY == "value") != value_side:
+            continue
+        count = times[order]
+        if count == 1 or rule.NOUN[0] == rule.NOUN[1]:
             parts.append(rule.NOUN[0])
-        elif times:
-            parts.append(str(times) + " " + rule.NOUN[1])
+        else:
+            parts.append(str(count) + " " + rule.NOUN[1])
     return ", ".join(parts)
 
 
-def _summary(verdict: str, kept: list[tuple[int, int, int, int, Rule]]) -> str:
-    promo = _counted(kept, PROMOTION_SIDE)
-    value = _counted(kept, ("value",))
+def _summary(verdict: str, times: dict[int, int]) -> str:
+    promo = _counted(times, False)
+    value = _counted(times, True)
     if verdict == "pure_ad":
         return "Pure ad: " + promo + (", too little else" if value else ", nothing personal")
     if verdict == "promotional":
@@ -204,11 +207,13 @@ def check(text: str, config: object = None) -> dict[str, object]:
                 continue
             candidates.append((start, end, weight, order, rule))
     kept = _resolve(candidates, doc.length)
-    score = _score(kept, PROMOTION_SIDE)
-    value = _score(kept, ("value",))
+    score, value, times = _tally(kept)
     verdict = _verdict(score, value, conf)
     if verdict == "ok":
-        kept = _quiet(kept, score, conf)
+        quiet = _quiet(kept, score, conf)
+        if len(quiet) < len(kept):
+            kept = quiet  # what is not shown is not summed up either
+            times = {o: n for o, n in times.items() if RULES[o].CATEGORY == "value"}
     findings: list[Finding] = []
     for start, end, _weight, _order, rule in kept:
         findings.append(
@@ -227,7 +232,7 @@ def check(text: str, config: object = None) -> dict[str, object]:
         "verdict": verdict,
         "score": score,
         "value": value,
-        "summary": _summary(verdict, kept),
+        "summary": _summary(verdict, times),
         "findings": findings,
     }
     if skipped:

@@ -270,13 +270,26 @@ class Token:
         """A word written in capitals: at least two ASCII letters, no lowercase letter."""
         if self.kind != WORD:
             return False
-        letters = 0
-        for c in self.text:
-            if "a" <= c <= "z":
-                return False
-            if "A" <= c <= "Z":
-                letters += 1
-        return letters >= 2
+        known = _UPPER.get(self.text)
+        if known is None:
+            if len(_UPPER) >= 4096:
+                _UPPER.clear()
+            known = _UPPER[self.text] = _upper(self.text)
+        return known
+
+
+def _upper(text: str) -> bool:
+    letters = 0
+    for c in text:
+        if "a" <= c <= "z":
+            return False
+        if "A" <= c <= "Z":
+            letters += 1
+    return letters >= 2
+
+
+# Words already judged by is_upper_word: the loop over characters is slow on MicroPython.
+_UPPER: dict[str, bool] = {}
 
 
 def _scan_number(text: list[str], i: int, n: int) -> int:

@@ -227,7 +227,7 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     count = len(stream)
     # Only where a subject word stands: the post's word index says where.
     free = 0
-    for p in doc.shared_starts(SUBJECT_WORDS.shared_id):
+    for p, _below in doc.shared_starts(SUBJECT_WORDS.shared_id):
         if p < free or tokens[stream[p]].kind != tk.WORD:
             continue
         hit = -1
