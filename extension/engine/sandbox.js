@@ -15,7 +15,24 @@ function ask({ config, ...request }) {
   const configJson = config === undefined || config === null ? "" : JSON.stringify(config);
   const answer = JSON.parse(engine.answer(JSON.stringify(request), configJson));
   if (!answer.ok) throw new Error(answer.error);
+  if (request.type === "check") return withFindings(answer.result, String(request.text ?? ""));
   return answer.result;
+}
+
+/**
+ * Python sends each finding of a check as [rule index, start, end] (writing JSON is slow on
+ * MicroPython); this fills in what the contract promises from the fixed rule texts and the
+ * draft itself. Offsets are code points, so the draft is sliced by code point too.
+ */
+function withFindings(result, text) {
+  if (result.findings.length === 0) return result;
+  const chars = Array.from(text);
+  result.findings = result.findings.map(([index, start, end]) => {
+    const [rule, name, category, message, suggestion] = engine.ruleTexts[index];
+    const found = chars.slice(start, end).join("");
+    return { rule, name, category, start, end, text: found, message, suggestion };
+  });
+  return result;
 }
 
 /** Times `check` of each text inside the sandbox, without the message hops (for bench/). */
@@ -47,7 +64,8 @@ window.addEventListener("message", (event) => {
 
 // Called from engine.py once the salesy package is imported.
 globalThis.salesyEngineReady = (answerInPython) => {
-  engine = { answer: answerInPython };
+  const ruleTexts = JSON.parse(answerInPython(JSON.stringify({ type: "rule-texts" }), "")).result;
+  engine = { answer: answerInPython, ruleTexts };
   window.parent.postMessage({ type: "ready" }, "*");
   for (const request of queue.splice(0)) answer(request);
 };

@@ -11,12 +11,19 @@ from salesy import config_requests
 from salesy.archive import ArchiveError, classify
 from salesy.archive import read as read_archive
 from salesy.balance import balance
-from salesy.engine import check, effective_config
+from salesy.engine import effective_config, judge
 from salesy.rules import RULES
 
 
 def _check(request: dict[str, object]) -> object:
-    return check(str(request.get("text") or ""), request.get("config"))
+    """check()'s answer with findings as [rule index, start, end]; the sandbox fills them in
+    from the "rule-texts" table (see engine.judge)."""
+    return judge(str(request.get("text") or ""), request.get("config"))
+
+
+def _rule_texts(request: dict[str, object]) -> object:
+    """[id, name, category, message, suggestion] of every rule, in registry order."""
+    return [[r.ID, r.NAME, r.CATEGORY, r.MESSAGE, r.SUGGESTION] for r in RULES]
 
 
 def _balance(request: dict[str, object]) -> object:
@@ -63,7 +70,7 @@ def _classify(request: dict[str, object]) -> object:
     conf = effective_config(request.get("config"))
     out = []
     for text in texts if isinstance(texts, list) else []:
-        result = check(str(text or ""), conf)
+        result = judge(str(text or ""), conf)
         out.append({"verdict": result["verdict"], "score": result["score"]})
     return out
 
@@ -91,6 +98,7 @@ def _rules(request: dict[str, object]) -> object:
 
 
 HANDLERS = {"check": _check, "balance": _balance, "validate": _validate, "rules": _rules}
+HANDLERS["rule-texts"] = _rule_texts
 HANDLERS.update(config_requests.HANDLERS)
 HANDLERS["archive"] = _archive
 HANDLERS["classify"] = _classify

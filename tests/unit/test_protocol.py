@@ -63,3 +63,33 @@ def test_answer_to_text_that_is_not_json_is_an_error() -> None:
     answer = json.loads(protocol.answer("{not json"))
     assert answer["ok"] is False and answer["error"].startswith("Bad engine request")
     assert json.loads(protocol.answer('{"type": "check"}', "{broken"))["ok"] is False
+
+
+def test_check_findings_travel_compact_and_expand_to_the_contract() -> None:
+    """The sandbox fills findings in from "rule-texts" and the draft (sandbox.js
+    withFindings); done the same way here, that must give exactly what check() gives."""
+    import salesy
+
+    texts = ["BUY NOW 😍🔥 50% off with code SAVE50! Link in bio 👉 shop.example.com", "hi"]
+    table = handle({"type": "rule-texts"})["result"]
+    assert isinstance(table, list)
+    for text in texts:
+        compact = handle({"type": "check", "text": text})["result"]
+        assert isinstance(compact, dict)
+        findings = []
+        for index, start, end in compact["findings"]:
+            rule, name, category, message, suggestion = table[index]
+            findings.append(
+                {
+                    "rule": rule,
+                    "name": name,
+                    "category": category,
+                    "start": start,
+                    "end": end,
+                    "text": text[start:end],
+                    "message": message,
+                    "suggestion": suggestion,
+                }
+            )
+        assert {**compact, "findings": findings} == salesy.check(text)
+    assert salesy.check(texts[0])["findings"]  # the example has findings to expand
