@@ -329,11 +329,15 @@ def _parse(phrase: str) -> list[str]:
         if piece in PLACEHOLDERS:
             seq.append(piece)
             continue
-        if piece.isalpha() and max(piece) < "\x80":
-            # ASCII letters only: one word, as tokenize() would find it, without its cost
-            # (the rules' ~1 600 phrases are compiled at import, on the engine's cold start).
-            seq.append(piece.lower())
-            continue
+        if piece.isalpha():
+            # Letters only: one word, as tokenize() would find it, without its cost (the
+            # rules' ~1 600 phrases are compiled at import, on the engine's cold start).
+            if piece.islower():
+                seq.append(piece)  # as the rules write them: no new str (dear on MicroPython)
+                continue
+            if max(piece) < "\x80":
+                seq.append(piece.lower())
+                continue
         for token in tk.tokenize(piece):
             if token.kind in tk.MATCHABLE:
                 seq.append(token.low)

@@ -2,7 +2,11 @@
 never across the end of a sentence, placeholders for kinds of token. No regular expressions."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from salesy import doc as doc_module
+from salesy import tokens as tk
 from salesy.doc import Doc, Phrases, compiled
 
 LINK = Phrases(["link in bio"], shared=False)
@@ -57,3 +61,16 @@ def test_non_ascii_terms_fold_by_a_shared_table() -> None:
     terms = compiled(["Café Crème", "Москва"])
     assert found(terms, "Try the CAFÉ CRÈME") == ["CAFÉ CRÈME"]
     assert found(terms, "привет МОСКВА") == ["МОСКВА"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("abzAZéÉßİçΑωжЖ'’-.5 ")), max_size=30))
+def test_phrase_shortcuts_read_words_as_the_tokenizer_does(phrase: str) -> None:
+    """_parse skips the tokenizer for plain words: it must not change what they match."""
+    expected = [
+        token.low
+        for piece in phrase.split()
+        for token in tk.tokenize(piece)
+        if token.kind in tk.MATCHABLE
+    ]
+    assert doc_module._parse(phrase) == expected
