@@ -176,9 +176,14 @@ def serve_fixtures_at(context: BrowserContext, log: RequestLog, origin: str) -> 
 
 @contextmanager
 def browser(
-    profile: Path, *, headless: bool = True, playwright: Playwright | None = None
+    profile: Path,
+    *,
+    headless: bool = True,
+    playwright: Playwright | None = None,
+    extra_args: tuple[str, ...] = (),
 ) -> Iterator[tuple[BrowserContext, RequestLog]]:
-    """A fresh Chromium profile with Salesy loaded and x.com served from the fixtures."""
+    """A fresh Chromium profile with Salesy loaded and x.com served from the fixtures
+    (`extra_args` go to Chromium's command line: bench/ compares V8 settings)."""
     if not (EXTENSION / "manifest.json").is_file():
         raise RuntimeError("dist/salesy/ is not built: run `make build`.")
     log = RequestLog(profile.parent / f"{profile.name}-netlog.json")
@@ -192,6 +197,7 @@ def browser(
                 f"--disable-extensions-except={EXTENSION}",
                 f"--load-extension={EXTENSION}",
                 f"--log-net-log={log.netlog}",
+                *extra_args,
             ],
             viewport={"width": 1000, "height": 800},
         )
