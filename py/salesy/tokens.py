@@ -477,19 +477,11 @@ def _scan_window(
 ) -> int:
     """Scan window[first:limit] (cached when it starts the window); return the absolute end."""
     if first or len(window) > _WINDOW_CACHED:
-        found: list[Token] = []
-        here: list[int] = []
-        chars = list(window)
-        stop = _scan_range(chars, first, limit, len(chars), found, here)
-        parts = [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found]
+        parts, here, stop = _scan_fresh(window, first, limit)
     else:
         cached = _WINDOWS.get(window)
         if cached is None:
-            found = []
-            here = []
-            chars = list(window)
-            stop = _scan_range(chars, 0, limit, len(chars), found, here)
-            cached = ([(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found], here, stop)
+            cached = _scan_fresh(window, 0, limit)
             if len(_WINDOWS) >= _CACHE_SIZE:
                 _WINDOWS.clear()
             _WINDOWS[window] = cached
@@ -500,6 +492,18 @@ def _scan_window(
         for at in here:
             breaks.append(base + at)
     return base + stop
+
+
+def _scan_fresh(
+    window: str, first: int, limit: int
+) -> "tuple[list[tuple[str, str, int, int, str, str]], list[int], int]":
+    """The character scanner over window[first:limit]: each token's parts, the line breaks
+    skipped and where it stopped, all relative to the window."""
+    found: list[Token] = []
+    here: list[int] = []
+    chars = list(window)
+    stop = _scan_range(chars, first, limit, len(chars), found, here)
+    return [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found], here, stop
 
 
 def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...], str] | None":
