@@ -480,31 +480,6 @@ def browser_rows() -> list[Row]:
             name = f"MicroPython check {label}"
             rows.extend(check_rows(name, times, p50_target, p99_target, note))
 
-        page.close()
-    # Why Chromium is slower than Node on the same wasm: V8 keeps part of MicroPython's
-    # interpreter in its baseline compiler (Liftoff). Not a setting users have; shown so the
-    # figures above can be told apart from the engine's own cost.
-    with fresh_browser("--js-flags=--no-liftoff") as optimized:
-        page = optimized.new_page()
-        page.goto(f"chrome-extension://{harness.extension_id(optimized)}/manifest.json")
-        engine_ready(page)
-        times = engine_times(page, typing_texts(text_of(280)))
-        rows.append(
-            row(
-                "MicroPython check 280 chars while typing p50, V8 --no-liftoff",
-                statistics.median(times),
-                "ms",
-                "",
-                None,
-                "diagnostic: Chromium started with --js-flags=--no-liftoff (optimizing "
-                "compiler only)",
-            )
-        )
-        page.close()
-    with fresh_browser() as context:
-        page = context.new_page()
-        page.goto(f"chrome-extension://{harness.extension_id(context)}/manifest.json")
-        engine_ready(page)
         round_trips = page.evaluate(
             """async (text) => {
               const times = [];
@@ -530,6 +505,25 @@ def browser_rows() -> list[Row]:
         rows.extend(keystroke_rows(context))
         rows.extend(content_script_rows(context))
         rows.extend(popup_rows(context))
+    # Why Chromium is slower than Node on the same wasm: is it V8's baseline compiler
+    # (Liftoff)? Not a setting users have; shown so the figures above can be told apart from
+    # the engine's own cost.
+    with fresh_browser("--js-flags=--no-liftoff") as optimized:
+        page = optimized.new_page()
+        page.goto(f"chrome-extension://{harness.extension_id(optimized)}/manifest.json")
+        engine_ready(page)
+        times = engine_times(page, typing_texts(text_of(280)))
+        rows.append(
+            row(
+                "MicroPython check 280 chars while typing p50, V8 --no-liftoff",
+                statistics.median(times),
+                "ms",
+                "",
+                None,
+                "diagnostic: Chromium started with --js-flags=--no-liftoff (optimizing "
+                "compiler only)",
+            )
+        )
     return rows
 
 
