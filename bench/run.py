@@ -160,7 +160,7 @@ def mean_length(texts: list[str]) -> float:
 def salesy_command() -> list[str]:
     """The installed `salesy` command (the venv's), as a user runs it."""
     script = Path(sys.executable).with_name("salesy")
-    return [str(script)] if script.is_file() else [sys.executable, "-m", "salesy.cli"]
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "salesy"]
 
 
 def cli_rows() -> list[Row]:

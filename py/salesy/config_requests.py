@@ -4,6 +4,7 @@ Each takes and returns JSON-able data; `salesy.protocol` merges this table into 
 """
 
 from salesy import config as cfg
+from salesy import examples
 
 
 def _doc(request: dict[str, object]) -> object:
@@ -12,7 +13,7 @@ def _doc(request: dict[str, object]) -> object:
 
 def _inspect(request: dict[str, object]) -> object:
     """validate + every example's result: what an import preview shows."""
-    return cfg.inspect(_doc(request), request.get("bases"))
+    return examples.inspect(_doc(request), request.get("bases"))
 
 
 def _parse(request: dict[str, object]) -> object:

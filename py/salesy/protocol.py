@@ -6,8 +6,7 @@ the engine is defined (and tested) here, in Python, on both interpreters.
 
 import json
 
-from salesy import config as cfg
-from salesy import config_requests
+from salesy import config_requests, examples
 from salesy.archive import ArchiveError, classify
 from salesy.archive import read as read_archive
 from salesy.balance import balance
@@ -76,7 +75,7 @@ def _classify(request: dict[str, object]) -> object:
 
 
 def _validate(request: dict[str, object]) -> object:
-    config, errors = cfg.validate(request.get("doc"), request.get("bases"))
+    config, errors = examples.validate(request.get("doc"), request.get("bases"))
     return {"config": config, "errors": errors}
 
 

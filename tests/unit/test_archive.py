@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from salesy.archive import ArchiveError, iso_date, read, read_file
-from salesy.cli_audit import main
+from salesy.cli.audit import main
 from salesy.protocol import handle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,7 +201,7 @@ def test_audit_errors_are_one_line(
         "{badconfig}": str(tmp_path / "bad.json"),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "salesy.cli_audit", *[names.get(a, a) for a in args]],
+        [sys.executable, "-m", "salesy", "audit", *[names.get(a, a) for a in args]],
         capture_output=True,
         text=True,
         check=False,

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from salesy import cli
+from salesy.rules import RULES
 
 AD = "BUY NOW! 50% off with code SAVE50 — shop today"
 PERSONAL = "I finally fixed my bike today, took me three weekends"
@@ -107,7 +108,7 @@ def test_rules_markdown_table_is_generated(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, "rules", "--format", "markdown")
     rows = out.splitlines()
     assert code == 0 and rows[0].startswith("| Rule |")
-    assert len(rows) == 2 + len(cli.RULES)
+    assert len(rows) == 2 + len(RULES)
     assert all(row.count(" | ") == 5 for row in rows[2:])
 
 
@@ -119,7 +120,7 @@ def test_report(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_console_script_reads_stdin() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "salesy.cli", "check", "-"],
+        [sys.executable, "-m", "salesy", "check", "-"],
         input=AD,
         capture_output=True,
         text=True,

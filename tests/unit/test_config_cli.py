@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from salesy import cli_config, config
+from salesy import config, examples
+from salesy.cli import config as cli_config
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -32,7 +33,7 @@ def test_init_to_stdout_is_the_starter(capsys: pytest.CaptureFixture[str]) -> No
     code, out, _err = run(capsys, "init", "-")
     assert code == 0
     assert json.loads(out) == cli_config.starter()
-    assert config.inspect(cli_config.starter())["ok"] is True
+    assert examples.inspect(cli_config.starter())["ok"] is True
 
 
 def test_validate_prints_every_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

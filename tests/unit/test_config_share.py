@@ -3,6 +3,7 @@
 import pytest
 
 from salesy import config
+from salesy.config import share
 
 TEAM = {
     "salesy": 1,
@@ -67,7 +68,7 @@ def test_damaged_codes_are_refused_clearly(mangle, error) -> None:  # type: igno
 
 
 def test_a_code_holding_bad_json_is_an_error_not_an_exception() -> None:
-    payload = config._b32encode(b'{"salesy": ')
-    code = "SALESY1-" + payload + "-" + config._checksum(payload)
+    payload = share._b32encode(b'{"salesy": ')
+    code = "SALESY1-" + payload + "-" + share._checksum(payload)
     doc, errors = config.decode_share(code)
     assert doc is None and errors[0].startswith("(file): not valid JSON")

@@ -8,7 +8,7 @@
     salesy config diff OLD NEW       what changes between two configs
 
 CPython only (argparse, files): the browser never imports this module. `salesy.cli` adds these
-commands with `register(subparsers)`; `python -m salesy.cli_config` runs them on their own.
+commands with `register(subparsers)`.
 `load_file(path)` reads a config with the files its `extends` names (relative to the file
 that names them), for any command's `--config FILE`.
 """
@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from salesy import config as cfg
+from salesy import examples
 
 DEFAULT_FILE = "salesy.json"
 LINK = "chrome-extension://{id}/options/options.html#config={code}"
@@ -85,7 +86,7 @@ def _load_bases(
 def load_config(path: str) -> tuple[dict[str, object], list[str]]:
     """The merged config of a file and every error, for `--config FILE` on any command."""
     doc, bases, errors = load_file(path)
-    config, problems = cfg.validate(doc, bases)
+    config, problems = examples.validate(doc, bases)
     return config, errors + _without_missing(problems, errors)
 
 
@@ -121,7 +122,7 @@ def _count(n: int, noun: str) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     doc, bases, load_errors = load_file(args.file)
-    report = cfg.inspect(doc, bases)
+    report = examples.inspect(doc, bases)
     errors = load_errors + _without_missing(list(report["errors"]), load_errors)  # type: ignore[call-overload]
     if args.json:
         report["errors"] = errors
@@ -171,7 +172,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 def _share(args: argparse.Namespace) -> int:
     doc, bases, load_errors = load_file(args.file)
-    config, problems = cfg.validate(doc, bases)
+    config, problems = examples.validate(doc, bases)
     errors = load_errors + _without_missing(problems, load_errors)
     if errors:
         for error in errors:
@@ -261,7 +262,3 @@ def main(argv: list[str] | None = None) -> int:
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["config", *(sys.argv[1:] if argv is None else argv)])
     return run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

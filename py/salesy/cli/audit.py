@@ -11,8 +11,7 @@ on stderr with exit status 2, never a traceback. A big archive's posts are judge
 process per CPU (SALESY_JOBS=N sets how many; 1 judges them all in this one).
 
 CPython only (argparse, files, zip): the browser reads archives through `salesy.archive`.
-`salesy.cli` adds this command with `register(subparsers)`; `python -m salesy.cli_audit PATH`
-runs it on its own.
+`salesy.cli` adds this command with `register(subparsers)`.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from salesy import config as cfg
 from salesy.archive import ArchiveError, classify
 from salesy.archive import read as read_archive
 from salesy.balance import balance
+from salesy.cli.config import ConfigFileError, load_config
 from salesy.engine import check, effective_config
 
 LABELS = {"ok": "OK", "promotional": "Promotional", "pure_ad": "Pure ad"}
@@ -109,18 +109,9 @@ def _config(path: str | None) -> dict[str, object]:
     if path is None:
         return cfg.defaults()
     try:
-        from salesy.cli_config import ConfigFileError, load_config
-    except ImportError:  # pragma: no cover - the config commands ship with the CLI
-        try:
-            doc = json.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
-            raise AuditError(path + ": " + str(error)) from None
-        config, errors = cfg.validate(doc)
-    else:
-        try:
-            config, errors = load_config(path)
-        except ConfigFileError as error:
-            raise AuditError(str(error)) from None
+        config, errors = load_config(path)
+    except ConfigFileError as error:
+        raise AuditError(str(error)) from None
     if errors:
         more = " (and " + str(len(errors) - 1) + " more)" if len(errors) > 1 else ""
         raise AuditError(path + ": " + errors[0] + more)
@@ -427,7 +418,3 @@ def main(argv: list[str] | None = None) -> int:
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["audit", *(sys.argv[1:] if argv is None else argv)])
     return run(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,81 @@
+"""The default config, the presets, the balance targets and the limits every document obeys."""
+
+from salesy.rules import RULES
+
+VERSION = 1
+
+# Balance targets: the share of promotional posts (percent) a user may aim for.
+TARGETS = {"80/20": 20, "4-1-1": 17, "thirds": 33}
+
+THRESHOLD_DOCS = {
+    "promotion": "promotion score from which a post counts as promotional",
+    "value": "value score a promotion needs around it not to be a pure ad",
+    "value_share": "and that value as a percentage of the promotion score",
+}
+
+# Limits keep an imported config from making the engine slow (Harper does the same).
+MAX_BYTES = 256 * 1024
+MAX_TERMS = 2000  # terms.promotion and terms.allow together
+MAX_TERM_LENGTH = 80
+MAX_EXAMPLES = 200
+MAX_EXAMPLE_LENGTH = 2000
+MAX_NAME = 80
+MAX_DESCRIPTION = 1000
+MAX_EXTENDS = 8
+MAX_DEPTH = 5
+
+# Presets a config may extend anywhere, with no file or network at all.
+PRESETS: dict[str, dict[str, object]] = {
+    "salesy:recommended": {"salesy": 1},
+    "salesy:strict": {
+        "salesy": 1,
+        "thresholds": {"promotion": 20, "value": 30, "value_share": 60},
+        "balance": {"target": "4-1-1"},
+    },
+    "salesy:relaxed": {
+        "salesy": 1,
+        "thresholds": {"promotion": 45, "value": 15, "value_share": 30},
+        "balance": {"target": "thirds"},
+    },
+}
+
+TOP_KEYS = [
+    "$schema",
+    "salesy",
+    "name",
+    "description",
+    "extends",
+    "rules",
+    "thresholds",
+    "terms",
+    "balance",
+    "examples",
+]
+
+
+def defaults() -> dict[str, object]:
+    """A fresh copy of the default config."""
+    rules: dict[str, object] = {}
+    for rule in RULES:
+        rules[rule.ID] = {"enabled": True, "weight": rule.WEIGHT}
+    return {
+        "salesy": VERSION,
+        "name": "",
+        "description": "",
+        "rules": rules,
+        "thresholds": {"promotion": 30, "value": 20, "value_share": 40},
+        "terms": {"promotion": [], "allow": []},
+        "balance": {"target": "80/20", "window": 20, "days": 0},
+        "examples": {"flag": [], "pass": []},
+    }
+
+
+def target_percent(config: dict[str, object]) -> int:
+    """The balance target as a percentage of promotional posts."""
+    balance = config["balance"]
+    assert isinstance(balance, dict)
+    goal = balance["target"]
+    if isinstance(goal, str):
+        return TARGETS[goal]
+    assert isinstance(goal, int)
+    return goal
