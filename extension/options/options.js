@@ -123,7 +123,9 @@ function fill(config) {
   $("terms-allow").value = config.terms.allow.join("\n");
   const target = config.balance.target;
   $("balance-target").value = TARGETS.includes(target) ? target : "custom";
-  $("balance-percent").value = TARGETS.includes(target) ? "" : target;
+  // An N/M target ("90/10") is shown as its promoting share; saving stores that percentage.
+  const share = typeof target === "string" ? target.split("/")[1] : target;
+  $("balance-percent").value = TARGETS.includes(target) ? "" : share;
   $("balance-window").value = config.balance.window;
   $("balance-days").value = config.balance.days ?? 0;
   $("examples-flag").value = config.examples.flag.join("\n");

@@ -4,7 +4,8 @@ The doctrine's lesson is about the account, not one post: promotion now and then
 account that does little else has turned X into an email list. So: over the last N posts
 (`balance.window`, default 20) or the last D days (`balance.days`), the share of posts that are
 `promotional` or `pure_ad`, against the target (80/20 → at most 1 in 5, 4-1-1 → 1 in 6, rule
-of thirds → 1 in 3, or a custom percentage), a status and one line of advice.
+of thirds → 1 in 3, any N/M adding up to 100 such as 90/10, or a custom percentage), a status
+and one line of advice.
 
 Runs on CPython and MicroPython alike: dates are parsed by hand, no datetime, no re.
 """
@@ -94,6 +95,8 @@ def _label(config: dict[str, object]) -> str:
     goal = settings["target"]
     if isinstance(goal, str) and goal in LABELS:
         return LABELS[goal]
+    if cfg.ratio_target(goal) is not None:
+        return str(goal)
     return "at most " + str(cfg.target_percent(config)) + " %"
 
 

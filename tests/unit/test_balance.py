@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import salesy
+from salesy import config
 from salesy.balance import timestamp
 
 
@@ -57,7 +58,16 @@ def test_exactly_on_target_is_healthy() -> None:
 
 @pytest.mark.parametrize(
     ("target", "percent", "allowed_of_12"),
-    [("80/20", 20, 2), ("4-1-1", 17, 2), ("thirds", 33, 4), (50, 50, 6), (0, 0, 0)],
+    [
+        ("80/20", 20, 2),
+        ("4-1-1", 17, 2),
+        ("thirds", 33, 4),
+        (50, 50, 6),
+        (0, 0, 0),
+        ("90/10", 10, 1),
+        ("75/25", 25, 3),
+        ("100/0", 0, 0),
+    ],
 )
 def test_presets_and_custom_share(target: object, percent: int, allowed_of_12: int) -> None:
     posts = series(*["ok"] * 12)
@@ -141,3 +151,18 @@ def test_timestamps() -> None:
     assert timestamp("2018-10-10T22:19:24+02:00") == 1539202764
     assert timestamp(1539202764000) == 1539202764
     assert timestamp("yesterday") is None and timestamp(None) is None
+
+
+@pytest.mark.parametrize("target", ["90/10", "70/30", "50/50"])
+def test_any_ratio_adding_up_to_100_is_a_target(target: str) -> None:
+    merged, errors = config.validate({"salesy": 1, "balance": {"target": target}})
+    assert errors == []
+    result = salesy.balance(series(*["ok"] * 10), merged)
+    assert result["target"] == int(target.split("/")[1])
+    assert result["target_label"] == target
+
+
+@pytest.mark.parametrize("target", ["90/20", "90/", "/10", "a/b", "90/10/0", "1000/-900", "9O/10"])
+def test_ratios_that_do_not_add_up_to_100_are_refused(target: str) -> None:
+    _merged, errors = config.validate({"salesy": 1, "balance": {"target": target}})
+    assert len(errors) == 1 and errors[0].startswith("balance.target: ")

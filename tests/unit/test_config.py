@@ -137,9 +137,9 @@ def test_a_full_document_is_accepted() -> None:
         ({"terms": {"alow": []}}, 'terms.alow: unknown setting; did you mean "allow"?'),
         ({"balance": []}, "balance: must be an object, got a list"),
         (
-            {"balance": {"target": "90/10"}},
-            "balance.target: must be one of 4-1-1, 80/20, thirds or a percentage 0-100, "
-            'got "90/10"',
+            {"balance": {"target": "90/20"}},
+            "balance.target: must be one of 4-1-1, 80/20, thirds, a ratio N/M that adds up to 100"
+            ' (90/10) or a percentage 0-100, got "90/20"',
         ),
         ({"balance": {"window": 0}}, "balance.window: must be an integer 1-10000, got 0"),
         ({"balance": {"goal": 1}}, "balance.goal: unknown setting (known: days, target, window)"),

@@ -34,6 +34,7 @@ from salesy.config.defaults import (
     TOP_KEYS,
     VERSION,
     defaults,
+    ratio_target,
     target_percent,
 )
 from salesy.config.hints import suggest
@@ -68,6 +69,7 @@ __all__ = [
     "merge",
     "minimal",
     "parse",
+    "ratio_target",
     "schema",
     "size",
     "suggest",

@@ -4,7 +4,8 @@ from salesy.rules import RULES
 
 VERSION = 1
 
-# Balance targets: the share of promotional posts (percent) a user may aim for.
+# Balance targets: the share of promotional posts (percent) a user may aim for. Besides these,
+# any "N/M" with N + M = 100 ("90/10": at most 10 % promote), read by ratio_target().
 TARGETS = {"80/20": 20, "4-1-1": 17, "thirds": 33}
 
 THRESHOLD_DOCS = {
@@ -70,12 +71,29 @@ def defaults() -> dict[str, object]:
     }
 
 
+def ratio_target(goal: object) -> int | None:
+    """`"90/10"` -> 10, the promoting share of an N/M target whose parts add up to 100;
+    None for anything else."""
+    if not isinstance(goal, str):
+        return None
+    parts = goal.split("/")
+    if len(parts) != 2 or not all(0 < len(part) <= 3 and part.isdigit() for part in parts):
+        return None
+    if int(parts[0]) + int(parts[1]) != 100:
+        return None
+    return int(parts[1])
+
+
 def target_percent(config: dict[str, object]) -> int:
     """The balance target as a percentage of promotional posts."""
     balance = config["balance"]
     assert isinstance(balance, dict)
     goal = balance["target"]
     if isinstance(goal, str):
-        return TARGETS[goal]
+        if goal in TARGETS:
+            return TARGETS[goal]
+        share = ratio_target(goal)
+        assert share is not None
+        return share
     assert isinstance(goal, int)
     return goal

@@ -97,8 +97,13 @@ def schema() -> dict[str, object]:
                 "properties": {
                     "target": {
                         "description": "at most this share of recent posts may promote",
-                        "oneOf": [
+                        "anyOf": [
                             {"enum": sorted(TARGETS)},
+                            {
+                                "description": "N/M adding up to 100: 90/10 lets 10 % promote",
+                                "type": "string",
+                                "pattern": "^[0-9]{1,3}/[0-9]{1,3}$",
+                            },
                             {"type": "integer", "minimum": 0, "maximum": 100},
                         ],
                     },

@@ -10,6 +10,7 @@ from salesy.config.defaults import (
     MAX_TERMS,
     TARGETS,
     THRESHOLD_DOCS,
+    ratio_target,
 )
 from salesy.config.hints import describe, int_in, report_unknown, string_list, suggest, union
 from salesy.rules import RULES
@@ -125,13 +126,14 @@ def _balance(value: object, config: dict[str, object], errors: list[str]) -> Non
     report_unknown(value, ["days", "target", "window"], "balance", errors)
     if "target" in value:
         goal = value["target"]
-        if (isinstance(goal, str) and goal in TARGETS) or int_in(goal, 0, 100):
+        named = isinstance(goal, str) and goal in TARGETS
+        if named or ratio_target(goal) is not None or int_in(goal, 0, 100):
             target["target"] = goal
         else:
             errors.append(
                 "balance.target: must be one of "
                 + ", ".join(sorted(TARGETS))
-                + " or a percentage 0-100, got "
+                + ", a ratio N/M that adds up to 100 (90/10) or a percentage 0-100, got "
                 + describe(goal)
             )
     if "window" in value:
