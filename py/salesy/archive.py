@@ -49,6 +49,16 @@ class ArchiveError(Exception):
     """A file that is not (or not a readable) part of an X archive; the message says why."""
 
 
+FIRST_YEAR = 2006
+LAST_YEAR = 2100
+
+
+def _month_days(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def _two(number: int) -> str:
     return ("0" if number < 10 else "") + str(number)
 
@@ -69,6 +79,12 @@ def iso_date(created_at: object) -> str | None:
         hour, minute, second = int(clock[0]), int(clock[1]), int(clock[2])
         offset = int(zone[1:3]) * 60 + int(zone[3:5])
     except ValueError:
+        return None
+    # X began in 2006; a date outside these ranges is a damaged or made-up record.
+    month = MONTHS[parts[1]]
+    if not (FIRST_YEAR <= year <= LAST_YEAR and 1 <= day <= _month_days(year, month)):
+        return None
+    if not (0 <= hour < 24 and 0 <= minute < 60 and 0 <= second < 61 and offset < 24 * 60):
         return None
     if offset:
         # Archives write +0000; should one not, shift to UTC through the day count.
@@ -134,11 +150,13 @@ def _expand_links(text: str, tweet: dict[str, object]) -> str:
     entities = tweet.get("entities")
     if not isinstance(entities, dict):
         return text
-    for link in entities.get("urls") or []:
+    links = entities.get("urls")
+    for link in links if isinstance(links, list) else []:
         if isinstance(link, dict) and isinstance(link.get("url"), str) and link["url"]:
             shown = link.get("expanded_url") or link.get("display_url") or link["url"]
             text = text.replace(link["url"], str(shown))
-    for media in entities.get("media") or []:
+    attached = entities.get("media")
+    for media in attached if isinstance(attached, list) else []:
         if isinstance(media, dict) and isinstance(media.get("url"), str) and media["url"]:
             text = text.replace(media["url"], "")
     return text.strip()

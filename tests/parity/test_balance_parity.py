@@ -40,6 +40,34 @@ def run_micropython(requests: list[dict[str, object]]) -> list[object]:
     return answers
 
 
+DATE = "Wed Oct 10 20:19:24 +0000 2018"
+ODD = "window.YTD.tweets.part0 = " + json.dumps(
+    [
+        {"tweet": {"id_str": "1", "full_text": "a", "created_at": DATE, "entities": {"urls": 5}}},
+        {"tweet": {"id_str": "2", "full_text": "b", "created_at": DATE, "entities": {"media": 7}}},
+        {
+            "tweet": {
+                "id_str": "3",
+                "full_text": "c",
+                "created_at": "Wed Oct 99 20:19:24 +0000 2018",
+            }
+        },
+        {
+            "tweet": {
+                "id_str": "4",
+                "full_text": "d",
+                "created_at": "Wed Oct 10 20:19:24 +0000 99999",
+            }
+        },
+        {
+            "tweet": {
+                "id_str": "5",
+                "full_text": "e",
+                "created_at": "Wed Feb 30 25:61:24 +0000 2018",
+            }
+        },
+    ]
+)
 ESCAPED = "window.YTD.tweets.part0 = " + json.dumps(
     [
         {
@@ -74,6 +102,9 @@ def requests(tmp_path: Path) -> list[dict[str, object]]:
         {"type": "balance", "posts": judged["posts"], "days": 30, "now": "2026-11-30T00:00:00Z"},
         {"type": "balance", "posts": posts, "window": 7},  # no verdicts: balance checks them
         {"type": "balance", "posts": judged["posts"], "config": {"balance": {"target": "4-1-1"}}},
+        {"type": "balance", "posts": judged["posts"], "config": {"balance": {"target": "90/10"}}},
+        # Odd entities and out-of-range dates: read or skipped the same way on both.
+        {"type": "archive", "files": [{"name": "tweets.js", "text": ODD}]},
         {"type": "balance", "posts": []},
         {"type": "archive", "files": [{"name": "like.js", "text": "window.YTD.like.part0 = []"}]},
         {

@@ -237,3 +237,33 @@ def test_escaped_emoji_are_read_as_characters() -> None:
     assert read_file(text)["posts"][0]["text"] == "SALE 🔥 now"  # type: ignore[index]
     literal = js("tweets", [tweet("1", "a backslash: \\ud83d\\udd25")])
     assert read_file(literal)["posts"][0]["text"] == "a backslash: \\ud83d\\udd25"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "Wed Oct 99 20:19:24 +0000 2018",  # no 99th
+        "Wed Feb 30 20:19:24 +0000 2018",  # no 30 February
+        "Wed Feb 29 20:19:24 +0000 2019",  # not a leap year
+        "Wed Oct 10 25:19:24 +0000 2018",
+        "Wed Oct 10 20:61:24 +0000 2018",
+        "Wed Oct 10 -1:19:24 +0000 2018",
+        "Wed Oct 10 20:19:24 +9999 2018",
+        "Wed Oct 10 20:19:24 +0000 99999",
+        "Wed Oct 10 20:19:24 +0000 1970",  # before X
+    ],
+)
+def test_dates_out_of_range_are_unreadable(when: str) -> None:
+    assert iso_date(when) is None
+    found = read_file(js("tweets", [tweet("1", "ok", when), tweet("2", "fine")]))
+    assert found["skipped"] == 1 and [p["id"] for p in found["posts"]] == ["2"]  # type: ignore[attr-defined]
+
+
+def test_leap_day_is_a_date() -> None:
+    assert iso_date("Thu Feb 29 12:00:00 +0000 2024") == "2024-02-29T12:00:00Z"
+
+
+@pytest.mark.parametrize("entities", [{"urls": 5}, {"media": 7}, {"urls": "x", "media": None}, 3])
+def test_odd_entities_leave_the_text_as_written(entities: object) -> None:
+    found = read_file(js("tweets", [tweet("1", "see https://t.co/a", entities=entities)]))
+    assert [p["text"] for p in found["posts"]] == ["see https://t.co/a"]  # type: ignore[attr-defined]
