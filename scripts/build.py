@@ -25,15 +25,20 @@ VENDOR = {
     "vendor/micropython": NODE_MODULES / "@micropython/micropython-webassembly-pyscript",
 }
 VENDOR_SUFFIXES = {".js", ".mjs", ".wasm", ".css"}
-# PyScript chunks that load only for a code editor or terminal on the page (Salesy has
-# neither), Pyodide's graph and the service worker; source maps stay behind too. The plugin
-# entry points themselves are imported at start, so they stay. tests/e2e/test_packaging.py
-# checks that the sandbox boots with what is left and asks for nothing missing.
+# PyScript chunks the engine never loads: the plugins engine/pyscript.json switches off
+# ("!py-game"...: a code editor, terminal, game canvas, worker REPL and deprecation notices,
+# none of which Salesy has) and what only they import, Pyodide's graph and the service
+# worker; source maps stay behind too. tests/e2e/test_packaging.py checks that the sandbox
+# boots with what is left, asks for nothing missing and leaves nothing shipped unused.
+PLUGINS_OFF = ("deprecations-manager-", "donkey-", "py-editor-", "py-game-", "py-terminal-")
 VENDOR_SKIP = (
+    *PLUGINS_OFF,
+    "storage.js",  # an entry point for user code (`@pyscript/core/storage`), not the engine's
+    "core.css",  # the widgets' styles (editor, terminal); the sandbox shows nothing
+    "toml-",  # the TOML config reader; engine/pyscript.json is JSON
     "service-worker",
     "codemirror",  # the editor
     "index-",  # codemirror's language support
-    "toml-Blg7Izee",  # the editor's and game's config reader
     "xterm",  # the terminal
     "mpy-",  # the MicroPython terminal's glue
     "py-Dl-",  # the Pyodide terminal's glue

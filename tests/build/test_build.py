@@ -117,3 +117,24 @@ def test_every_file_of_ours_is_used(built: Path) -> None:
         if not any(p.name in text for other, text in texts.items() if other != p)
     ]
     assert unused == []
+
+
+def test_pyscript_plugins_are_off_and_not_shipped(built: Path) -> None:
+    """PyScript imports every plugin of its table at start unless a config says `!name`, once
+    per interpreter type: both configs switch off all but the error display."""
+    import re
+
+    core = next((built / "vendor/pyscript").glob("core-*.js")).read_text(encoding="utf-8")
+    table = re.search(r"codemirror:\(\)=>Promise[^;]*?\}\)?,(.*?)\};", core)
+    assert table is not None
+    plugins = set(re.findall(r'"?([a-z-]+)"?:\(\)=>import\(', table.group(1)))
+    assert {"py-game", "py-editor", "py-terminal", "error"} <= plugins
+    wanted_off = sorted("!" + name for name in plugins - {"error"})
+    mpy = json.loads((built / "engine/pyscript.json").read_text())
+    sandbox = (built / "engine/sandbox.html").read_text()
+    py = re.search(r"<py-config>(.*?)</py-config>", sandbox, re.S)
+    assert py is not None
+    assert sorted(mpy["plugins"]) == wanted_off
+    assert sorted(json.loads(py.group(1))["plugins"]) == wanted_off
+    shipped = {p.name for p in (built / "vendor/pyscript").iterdir()}
+    assert not [n for n in shipped if any(n.startswith(off[1:] + "-") for off in wanted_off)]

@@ -39,9 +39,8 @@ def test_the_sandbox_boots_from_the_shipped_files_alone(browser: Browser) -> Non
         for path in (EXTENSION / "vendor").rglob("*")
         if path.is_file()
     }
-    # Shipped but loaded only on need: PyScript's error display, its TOML config reader and
-    # its storage module and the CSS of its widgets.
-    on_need = {"error-", "toml-", "storage.js", "core.css"}
+    # Shipped but loaded only on need: PyScript's error display (when Python fails to start).
+    on_need = {"error-"}
     unused = {
         path
         for path in shipped - loaded
