@@ -214,7 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--zip", action="store_true")
     args = parser.parse_args(argv)
     data = write_archive(args.out, args.posts, args.seed, args.zip)
-    print(f"wrote {data}")
+    print(f"wrote {data}/ (tweets.js, tweets-part1.js, account.js, like.js)")
+    if args.zip:
+        print(f"wrote {args.out.with_suffix('.zip')} (the archive as X sends it)")
+        print(f"try: salesy audit {args.out.with_suffix('.zip')}")
+    else:
+        print(f"try: salesy audit {args.out}")
     return 0
 
 

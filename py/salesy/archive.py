@@ -260,7 +260,10 @@ def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
                 return {"kind": "account", "account": account["username"]}
         raise ArchiveError(name + ": an account file without a username")
     if kind not in ("tweets", "tweet"):
-        what = OTHER_FILES.get(kind, "`window.YTD." + kind + "`")
+        flat = " ".join(kind.split())  # an error message is one line
+        what = OTHER_FILES.get(
+            kind, "`window.YTD." + (flat[:40] + "…" if len(flat) > 40 else flat) + "`"
+        )
         raise ArchiveError(
             name + ": this archive file holds " + what + ", not your posts; expected " + EXPECTED
         )
@@ -309,12 +312,13 @@ def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
     return {"kind": "tweets", "part": part, "posts": posts, "reposts": reposts, "skipped": skipped}
 
 
-def read(files: list[tuple[str, object]]) -> dict[str, object]:
+def read(files: list[tuple[str, object]], on_file: object = None) -> dict[str, object]:
     """Reads several archive files (tweets.js, tweets-part1.js…, optionally account.js).
 
     Returns {"account": handle or None, "posts": [...] newest first, merged by id,
     "reposts": n, "skipped": n, "files": n}. Any unreadable file raises ArchiveError, so an
-    import is all or nothing."""
+    import is all or nothing. `on_file(name, posts_so_far)`, if given, is called after each
+    file (the CLI's progress)."""
     if not files:
         raise ArchiveError("no file chosen; expected " + EXPECTED)
     account = None
@@ -326,12 +330,16 @@ def read(files: list[tuple[str, object]]) -> dict[str, object]:
         found = read_file(text, name)
         if found["kind"] == "account":
             account = found["account"]
+            if on_file is not None:
+                on_file(name, len(by_id))  # type: ignore[operator]
             continue
         tweet_files += 1
         reposts += int(found["reposts"])  # type: ignore[call-overload]
         skipped += int(found["skipped"])  # type: ignore[call-overload]
         for post in found["posts"]:  # type: ignore[attr-defined]
             by_id[str(post["id"])] = post
+        if on_file is not None:
+            on_file(name, len(by_id))  # type: ignore[operator]
     if tweet_files == 0:
         raise ArchiveError("only account.js was chosen; expected " + EXPECTED + " as well")
     # Newest first. The keys are unique (ids are), so ascending then reversed is the order

@@ -128,9 +128,10 @@ def run_cli(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, s
 def test_audit_text(sample: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(str(sample.with_suffix(".zip")), capsys=capsys)
     assert code == 0 and err == ""
-    assert out.startswith("@salesy_demo: ")
+    assert out.startswith("Read data/tweets.js, data/tweets-part1.js, data/account.js\n")
+    assert out.splitlines()[1].startswith("@salesy_demo: ")
     assert "Balance over the last 20 posts: " in out and "target 80/20" in out
-    assert "Month    Posts" in out and "2026-03" in out and "2026-11" in out
+    assert "Month     Posts" in out and "2026-03" in out and "2026-11" in out
     assert "Most salesy posts" in out and "https://x.com/salesy_demo/status/" in out
 
 
@@ -140,6 +141,12 @@ def test_audit_json_folder_and_file_agree(sample: Path, capsys: pytest.CaptureFi
         code, out, _ = run_cli(str(path), "--format", "json", capsys=capsys)
         assert code == 0
         reports.append(json.loads(out))
+    # The same posts, read from files named as each way in shows them.
+    assert [r.pop("files") for r in reports] == [
+        ["data/tweets.js", "data/tweets-part1.js", "data/account.js"],
+        ["tweets.js", "tweets-part1.js", "account.js"],
+        ["data/tweets.js", "data/tweets-part1.js", "data/account.js"],
+    ]
     assert reports[0] == reports[1] == reports[2]
     report = reports[0]
     assert report["account"] == "salesy_demo" and report["posts"] > 300

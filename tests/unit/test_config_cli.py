@@ -120,8 +120,9 @@ def test_share_then_decode_round_trips(tmp_path: Path, capsys: pytest.CaptureFix
     code, decoded, _err = run(capsys, "decode", out.strip())
     assert code == 0
     assert config.merge(json.loads(decoded)) == config.merge(doc)
-    code, link, _err = run(capsys, "share", str(file), "--link", "abcdef")
-    assert link.startswith("chrome-extension://abcdef/options/options.html#config=SALESY1-")
+    ext = "abcdefghijklmnopabcdefghijklmnop"  # an extension id: 32 letters a-p
+    code, link, _err = run(capsys, "share", str(file), "--link", ext)
+    assert link.startswith(f"chrome-extension://{ext}/options/options.html#config=SALESY1-")
 
 
 def test_share_refuses_an_invalid_config(

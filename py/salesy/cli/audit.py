@@ -18,22 +18,37 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
+import io
 import multiprocessing
 import os
 import sys
 import zipfile
-from collections.abc import Iterator
+import zlib
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, cast
 
 from salesy import config as cfg
-from salesy.archive import ArchiveError, classify
+from salesy.archive import EXPECTED, ArchiveError, read_file
 from salesy.archive import read as read_archive
 from salesy.balance import balance
 from salesy.cli.config import ConfigFileError, load_config
+from salesy.cli.files import (
+    MB,
+    InputError,
+    dumps_json,
+    examples,
+    one_line,
+    open_regular,
+    printable,
+    reason,
+    regular_or_folder,
+    size_words,
+)
+from salesy.cli.progress import Bar, bar
 from salesy.engine import check, effective_config
 
 LABELS = {"ok": "OK", "promotional": "Promotional", "pure_ad": "Pure ad"}
@@ -44,6 +59,14 @@ class AuditError(Exception):
     """Bad input the user can fix; the message is the one line they see."""
 
 
+# Archive files are read whole, so their size is capped before anything is read: 118 MB of
+# tweets*.js (100 000 posts) take about 1 GB of memory to judge, so 512 MB (about 430 000
+# posts) stays within 5 GB.
+MAX_ARCHIVE = 512 * MB
+HEAD = 4096  # what is read first, to refuse a file that is not an archive file at once
+BLOCK = 8 * MB
+
+
 def _is_archive_name(name: str) -> bool:
     base = name.rsplit("/", 1)[-1]
     return base.endswith(".js") and (
@@ -52,33 +75,177 @@ def _is_archive_name(name: str) -> bool:
     )
 
 
-def archive_files(path: Path) -> list[tuple[str, bytes]]:
-    """The archive files (tweets*.js, account.js) a zip, folder or single file holds."""
-    if not path.exists():
-        raise AuditError(str(path) + ": no such file or folder")
-    try:
-        if path.is_dir():
-            folder = path / "data" if (path / "data").is_dir() else path
-            found = [f for f in sorted(folder.iterdir()) if _is_archive_name(f.name)]
-            if not any(f.name != "account.js" for f in found):
-                raise AuditError(
-                    str(path) + ": no tweets.js here; expected X's archive folder (with data/"
-                    "tweets.js), its data/ folder, the archive's .zip or tweets.js itself"
-                )
-            return [(f.name, f.read_bytes()) for f in found]
-        if zipfile.is_zipfile(path):
-            with zipfile.ZipFile(path) as archive:
-                names = [n for n in archive.namelist() if _is_archive_name(n)]
-                if not any(not n.endswith("account.js") for n in names):
-                    raise AuditError(
-                        str(path) + ": a zip without data/tweets.js; expected the archive X sends"
-                    )
-                return [(n.rsplit("/", 1)[-1], archive.read(n)) for n in sorted(names)]
-        return [(path.name, path.read_bytes())]
-    except OSError as error:
+def _order(name: str) -> tuple[int, int, str]:
+    """tweets.js, tweets-part1.js, tweets-part2.js… (numerically), then account.js."""
+    base = name.rsplit("/", 1)[-1]
+    if base.startswith("account"):
+        return (2, 0, base)
+    digits = "".join(char for char in base.split("part", 1)[-1] if char.isdigit())
+    return (1, int(digits), base) if "part" in base and digits else (0, 0, base)
+
+
+class Source:
+    """One archive file to read: its name as shown, its size, and how to open it."""
+
+    def __init__(self, shown: str, size: int, opener: Callable[[], IO[bytes]]) -> None:
+        self.shown = shown
+        self.name = shown.rsplit("/", 1)[-1]
+        self.size = size
+        self.opener = opener
+
+
+def _file_opener(path: Path) -> Callable[[], IO[bytes]]:
+    def opener() -> IO[bytes]:
+        return os.fdopen(open_regular(str(path)), "rb")
+
+    return opener
+
+
+def _regular_file(path: Path, shown: str) -> Source:
+    if regular_or_folder(str(path)):
+        raise InputError(str(path) + ": a folder, not an archive file")
+    return Source(shown, path.stat().st_size, _file_opener(path))
+
+
+def discover(path: Path) -> list[Source]:
+    """The archive files (tweets*.js, account.js) a zip, folder or file names, sizes checked
+    and nothing read yet. Given one file of an archive (data/tweets.js), the others beside it
+    (tweets-part1.js…, account.js) come too: X splits big archives."""
+    if regular_or_folder(str(path)):
+        folder = path / "data" if (path / "data").is_dir() else path
+        prefix = "data/" if folder != path else ""
+        found = [f for f in folder.iterdir() if _is_archive_name(f.name)]
+        if not any(f.name != "account.js" for f in found):
+            raise AuditError(
+                str(path) + ": no tweets.js here; expected X's archive folder (with data/"
+                "tweets.js), its data/ folder, the archive's .zip or tweets.js itself"
+            )
+        return [
+            _regular_file(f, prefix + f.name) for f in sorted(found, key=lambda f: _order(f.name))
+        ]
+    if zipfile.is_zipfile(path):
+        return _zip_sources(path)
+    if _is_archive_name(path.name):
+        siblings = [f for f in path.parent.iterdir() if _is_archive_name(f.name)]
+        return [_regular_file(f, f.name) for f in sorted(siblings, key=lambda f: _order(f.name))]
+    return [_regular_file(path, path.name)]
+
+
+def _zip_sources(path: Path) -> list[Source]:
+    with zipfile.ZipFile(path) as archive:
+        infos = [i for i in archive.infolist() if _is_archive_name(i.filename) and not i.is_dir()]
+    if not any(not i.filename.endswith("account.js") for i in infos):
+        raise AuditError(str(path) + ": a zip without data/tweets.js; expected the archive X sends")
+
+    def opener_for(info: zipfile.ZipInfo) -> Callable[[], IO[bytes]]:
+        def opener() -> IO[bytes]:
+            archive = zipfile.ZipFile(os.fdopen(open_regular(str(path)), "rb"))
+            return cast("IO[bytes]", _ZipMember(archive, archive.open(info)))
+
+        return opener
+
+    # The size is the one the zip declares (ZipInfo.file_size): checked against the cap
+    # before a byte is inflated, and reading stops there whatever the entry really holds.
+    ordered = sorted(infos, key=lambda i: _order(i.filename))
+    return [Source(i.filename, i.file_size, opener_for(i)) for i in ordered]
+
+
+class _ZipMember(io.RawIOBase):
+    """A zip entry that closes its zip file with it."""
+
+    def __init__(self, archive: zipfile.ZipFile, member: IO[bytes]) -> None:
+        self._archive = archive
+        self._member = member
+
+    def read(self, size: int = -1) -> bytes:
+        return self._member.read(size)
+
+    def close(self) -> None:
+        self._member.close()
+        self._archive.close()
+        super().close()
+
+
+def _check_sizes(sources: list[Source]) -> None:
+    total = sum(source.size for source in sources)
+    if total > MAX_ARCHIVE:
+        names = ", ".join(source.shown for source in sources)
         raise AuditError(
-            "cannot read " + str(path) + ": " + (error.strerror or str(error))
-        ) from None
+            names
+            + ": "
+            + size_words(total)
+            + " of archive files; salesy audit reads at most "
+            + size_words(MAX_ARCHIVE)
+            + " (about 430 000 posts)"
+        )
+
+
+def _sniff(source: Source, head: bytes) -> None:
+    """Refuses, from its first bytes, a file that is not an archive file (a video renamed
+    tweets.js is not read to its end first)."""
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # not just a character cut by the block's end
+            raise AuditError(source.shown + ": not a text file; expected " + EXPECTED) from None
+        text = head[: error.start].decode("utf-8")
+    text = text.lstrip("\ufeff \t\r\n")
+    if text.startswith("window.YTD."[: len(text)]) and text:
+        return
+    try:
+        read_file(text, source.shown)
+    except ArchiveError as error:
+        raise AuditError(str(error)) from None
+    raise AuditError(source.shown + ": not an X archive file")
+
+
+def read_sources(sources: list[Source]) -> list[tuple[str, bytes]]:
+    """The bytes of each file, every read capped, with a progress bar on a terminal."""
+    _check_sizes(sources)
+    out: list[tuple[str, bytes]] = []
+    left = MAX_ARCHIVE
+    total = sum(source.size for source in sources)
+    with bar(total, "Reading", "B", is_bytes=True) as shown:
+        for source in sources:
+            shown.note(source.shown)
+            blocks: list[bytes] = []
+            got = 0
+            try:
+                with source.opener() as handle:
+                    while got <= left:
+                        block = handle.read(min(BLOCK, left + 1 - got) if got else HEAD)
+                        if not block:
+                            break
+                        if not got:
+                            _sniff(source, block)
+                        blocks.append(block)
+                        got += len(block)
+                        shown.advance(len(block))
+            except OSError as error:
+                raise AuditError("cannot read " + source.shown + ": " + reason(error)) from None
+            except (zipfile.BadZipFile, EOFError, zlib.error) as error:
+                raise AuditError(
+                    source.shown + ": a damaged zip entry (" + str(error) + ")"
+                ) from None
+            if got > left:
+                raise AuditError(
+                    source.shown
+                    + ": bigger than it said; salesy audit reads at most "
+                    + size_words(MAX_ARCHIVE)
+                )
+            left -= got
+            out.append((source.shown, b"".join(blocks)))
+    return out
+
+
+def archive_files(path: Path) -> list[tuple[str, bytes]]:
+    """The archive files (tweets*.js, account.js) a zip, folder or file holds, read whole."""
+    try:
+        return read_sources(discover(path))
+    except InputError as error:
+        raise AuditError(str(error)) from None
+    except OSError as error:
+        raise AuditError("cannot read " + str(path) + ": " + reason(error)) from None
     except zipfile.BadZipFile as error:
         raise AuditError(str(path) + ": a damaged zip (" + str(error) + ")") from None
 
@@ -163,25 +330,30 @@ def _judge(texts: list[str], config: dict[str, object]) -> list[tuple[object, ob
 
 
 def _classify(
-    posts: list[dict[str, object]], config: dict[str, object], pool: Executor | None
+    posts: list[dict[str, object]], config: dict[str, object], pool: Executor | None, shown: Bar
 ) -> list[dict[str, object]]:
-    if pool is None or len(posts) <= CHUNK:
-        return classify(posts, config)
+    """Each post with its verdict and score, judged in chunks (in `pool` when there is one)."""
     texts = [str(post["text"]) for post in posts]
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    try:
-        answers = list(pool.map(_judge, chunks, [config] * len(chunks)))
-    except BrokenProcessPool:  # a worker died (out of memory?): judge them here instead
-        return classify(posts, config)
+    answers: Iterator[list[tuple[object, object]]]
+    if pool is None or len(chunks) <= 1:
+        answers = (_judge(chunk, config) for chunk in chunks)
+    else:
+        answers = pool.map(_judge, chunks, [config] * len(chunks))
     out = []
     index = 0
-    for judged in answers:
-        for verdict, score in judged:
-            item = dict(posts[index])
-            item["verdict"] = verdict
-            item["score"] = score
-            out.append(item)
-            index += 1
+    try:
+        for judged in answers:
+            for verdict, score in judged:
+                item = dict(posts[index])
+                item["verdict"] = verdict
+                item["score"] = score
+                out.append(item)
+                index += 1
+            shown.advance(len(judged))
+    except BrokenProcessPool:  # a worker died (out of memory?): judge the rest here instead
+        rest = _classify(posts[index:], config, None, shown)
+        return out + rest
     return out
 
 
@@ -194,15 +366,21 @@ def audit(
     top: int = 5,
 ) -> dict[str, object]:
     """The whole report as data (what --format json prints)."""
-    try:
-        found = read_archive([(name, data) for name, data in files])
-    except ArchiveError as error:
-        raise AuditError(str(error)) from None
+    with bar(len(files), "Parsing", "file") as parsing:
+
+        def parsed(name: str, posts_so_far: int) -> None:
+            parsing.advance(1)
+            parsing.note(f"{posts_so_far:,} posts read")
+
+        try:
+            found = read_archive([(name, data) for name, data in files], parsed)
+        except ArchiveError as error:
+            raise AuditError(str(error)) from None
     all_posts = found["posts"]
     assert isinstance(all_posts, list)
     chosen = [p for p in all_posts if str(p["at"]) >= since] if since else all_posts
-    with _workers(_jobs(len(chosen))) as pool:
-        posts = _classify(chosen, config, pool)
+    with _workers(_jobs(len(chosen))) as pool, bar(len(chosen), "Judging", "posts") as judging:
+        posts = _classify(chosen, config, pool, judging)
     window = posts_window or None
     now = posts[0]["at"] if posts else None
     result = balance(posts, config, window=window, days=days, now=now)
@@ -224,8 +402,10 @@ def audit(
         reverse=True,
     )
     replies = sum(1 for p in posts if p.get("reply"))
+    handle = str(found["account"]) if found["account"] else "i"
     return {
         "account": found["account"],
+        "files": [name for name, _data in files],
         "posts": len(posts),
         "replies": replies,
         "reposts_left_out": found["reposts"],
@@ -243,27 +423,47 @@ def audit(
                 "score": p["score"],
                 "reply": p["reply"],
                 "text": p["text"],
-                "url": "https://x.com/"
-                + (str(found["account"]) if found["account"] else "i")
-                + "/status/"
-                + str(p["id"]),
+                "times": times,
+                "url": "https://x.com/" + handle + "/status/" + str(p["id"]),
             }
-            for p in ranked[: max(0, top)]
+            for p, times in _once_each(ranked)[: max(0, top)]
         ],
     }
 
 
+def _once_each(ranked: list[dict[str, object]]) -> list[tuple[dict[str, object], int]]:
+    """Each text once (its best-ranked, newest copy), with how many times it was posted: an
+    ad posted ten times is one post to rewrite, not the whole list. Copies differ only in
+    case, spacing or their links (each posting gets its own t.co link)."""
+    seen: dict[str, int] = {}
+    out: list[tuple[dict[str, object], int]] = []
+    for post in ranked:
+        words = str(post["text"]).casefold().split()
+        key = " ".join(w for w in words if not w.startswith(("http://", "https://")))
+        if key in seen:
+            first, times = out[seen[key]]
+            out[seen[key]] = (first, times + 1)
+        else:
+            seen[key] = len(out)
+            out.append((post, 1))
+    return out
+
+
 def _short(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    flat = printable(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def format_text(report: dict[str, object]) -> str:
     lines = []
-    who = "@" + str(report["account"]) if report["account"] else "This archive"
+    who = "@" + printable(str(report["account"])) if report["account"] else "This archive"
+    files = report.get("files") or []
+    assert isinstance(files, list)
+    if files:
+        lines.append("Read " + ", ".join(printable(str(name)) for name in files))
     if not report["posts"]:
         since = " since " + str(report["since"]) if report["since"] else ""
-        return who + ": no posts of its own" + since + " to audit.\n"
+        return "\n".join([*lines, who + ": no posts of its own" + since + " to audit."]) + "\n"
     lines.append(
         who
         + ": "
@@ -276,7 +476,13 @@ def format_text(report: dict[str, object]) -> str:
         + str(report["replies"])
         + " replies; "
         + str(report["reposts_left_out"])
-        + " reposts of others left out)"
+        + " reposts of others left out"
+        + (
+            "; " + str(report["unreadable"]) + " unreadable items skipped"
+            if report.get("unreadable")
+            else ""
+        )
+        + ")"
     )
     b = report["balance"]
     assert isinstance(b, dict)
@@ -306,32 +512,35 @@ def format_text(report: dict[str, object]) -> str:
     )
     lines.append("Status: " + str(b["status"]) + ". " + str(b["advice"]))
     lines.append("")
-    lines.append("Month    Posts   OK  Promo  Pure ad  Promotional")
+    # Each column says one thing: three counts of verdicts, then the share they make.
+    lines.append("Month     Posts    OK  Promotional  Pure ads  Share promoting")
     months = report["months"]
     assert isinstance(months, list)
     for row in months:
-        bar = "█" * ((int(row["share"]) + 5) // 10)
+        bar_ = "█" * ((int(row["share"]) + 5) // 10)
         lines.append(
-            f"{row['month']}  {row['posts']:>5} {row['ok']:>4} {row['promotional']:>6}"
-            f" {row['pure_ad']:>8}  {row['share']:>6} % {bar}"
+            f"{row['month']}  {row['posts']:>6} {row['ok']:>5} {row['promotional']:>12}"
+            f" {row['pure_ad']:>9}  {row['share']:>5} % {bar_}"
         )
     top = report["top"]
     assert isinstance(top, list)
     if top:
         lines.append("")
-        lines.append("Most salesy posts")
+        lines.append("Most salesy posts (each text once)")
         for post in top:
             label = LABELS[str(post["verdict"])] + " " + str(post["score"])
-            reply = " (reply)" if post["reply"] else ""
+            notes = " (reply)" if post["reply"] else ""
+            if int(post.get("times", 1)) > 1:
+                notes += " (posted " + str(post["times"]) + " times)"
             lines.append(
                 "  "
                 + str(post["at"])[:10]
                 + "  "
                 + f"{label:<14}"
                 + _short(str(post["text"]), 70)
-                + reply
+                + notes
             )
-            lines.append("              " + str(post["url"]))
+            lines.append("              " + printable(str(post["url"])))
     return "\n".join(lines) + "\n"
 
 
@@ -365,7 +574,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "audit",
         help="how promotional an account has been, from its X data archive",
-        description="Balance, month-by-month table and most salesy posts of an X data archive.",
+        description="Balance, month-by-month table and most salesy posts of an X data archive."
+        " Every tweets*.js file and account.js is read (given data/tweets.js, the others beside"
+        " it too); progress shows on a terminal. Exit 2 if the archive cannot be read.",
+        epilog=examples(
+            "salesy audit twitter-2026-11-20.zip                   # the archive as X sends it",
+            "salesy audit archive/ --since 2026-06-01 --window 30d  # unzipped; last 30 days",
+            "salesy audit archive/data/tweets.js --format json     # reads tweets-part1.js… too",
+        ),
     )
     parser.add_argument(
         "path",
@@ -389,16 +605,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = _config(args.config)
         posts_window, days = _window(args.window) if args.window else (0, 0)
+        since = _since(args.since)
         report = audit(
             archive_files(Path(args.path)),
             config,
-            since=_since(args.since),
+            since=since,
             posts_window=posts_window,
             days=days,
             top=args.top,
         )
         if args.format == "json":
-            text = json.dumps(report, indent=2, ensure_ascii=False) + "\n"
+            text = dumps_json(report) + "\n"
         elif args.format == "csv":
             text = format_csv(report)
         else:
@@ -407,14 +624,12 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     except AuditError as error:
-        print("salesy audit: error: " + str(error), file=sys.stderr)
+        print("salesy audit: error: " + one_line(str(error)), file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="salesy")
+    parser = argparse.ArgumentParser(prog="salesy", formatter_class=argparse.RawTextHelpFormatter)
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["audit", *(sys.argv[1:] if argv is None else argv)])
     return run(args)

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import unicodedata
 
-from salesy.cli.common import UsageError, load_config, read_text
+from salesy.cli.common import UsageError, examples, load_config, read_text
+from salesy.cli.files import dumps_json, printable
 from salesy.engine import check
 
 FORMATS = ("text", "json", "jsonl")
+# X's longest post (Premium's long posts): anything longer is not a draft, and the engine's
+# time grows with length (25 000 characters of the worst patterns take ~1-2 s on CPython).
+MAX_POST = 25000
 
 
 def paragraphs(text: str) -> list[str]:
@@ -43,29 +46,29 @@ def _width(char: str, previous: str) -> int:
 
 
 def underline(text: str, findings: list[dict[str, object]]) -> list[str]:
-    """The text, line by line, each followed by carets under the findings it holds."""
+    """The text, line by line, each followed by carets under the findings it holds; control
+    characters are shown as visible ones of one column, so the carets stay under the words."""
     out: list[str] = []
     offset = 0
     for line in text.split("\n"):
         end = offset + len(line)
-        marks: list[str] = []
-        column_chars: list[str] = []
         covered = [False] * len(line)
         for finding in findings:
             start, stop = int(str(finding["start"])), int(str(finding["end"]))
             for i in range(max(start, offset), min(stop, end)):
                 covered[i - offset] = True
+        shown = printable(line)
+        out.append("  " + shown)
         if any(covered):
+            columns: list[str] = []
             previous = ""
-            for i, char in enumerate(line):
+            for i, char in enumerate(shown):
                 if char == "\t":
-                    column_chars.append("\t")
+                    columns.append("\t")
                 else:
-                    column_chars.append(("^" if covered[i] else " ") * _width(char, previous))
+                    columns.append(("^" if covered[i] else " ") * _width(char, previous))
                 previous = char
-            marks.append("".join(column_chars).rstrip())
-        out.append("  " + line)
-        out.extend("  " + mark for mark in marks)
+            out.append("  " + "".join(columns).rstrip())
         offset = end + 1
     return out
 
@@ -83,7 +86,7 @@ def format_text(text: str, result: dict[str, object]) -> str:
         + ", value "
         + str(result["value"])
         + ")  "
-        + str(result["summary"])
+        + printable(str(result["summary"]))
     ]
     if findings:
         lines += underline(text, findings)
@@ -94,7 +97,7 @@ def format_text(text: str, result: dict[str, object]) -> str:
                 + " "
                 + str(finding["name"])
                 + '  "'
-                + str(finding["text"])
+                + printable(" ".join(str(finding["text"]).split()))
                 + '"  '
                 + str(finding["message"])
             )
@@ -105,29 +108,48 @@ def format_text(text: str, result: dict[str, object]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_check(args: argparse.Namespace) -> int:
+def _posts(args: argparse.Namespace) -> tuple[list[str], str]:
+    """The posts to check and where they came from (for messages)."""
     if args.file and args.text is not None:
         raise UsageError("give TEXT or --file, not both")
-    if args.file:
-        posts = paragraphs(read_text(args.file))
-    elif args.text is None:
+    if args.file or args.text == "-":
+        source = args.file or "stdin"
+        posts = paragraphs(read_text(args.file or "-"))
+        if not posts:
+            raise UsageError("nothing to check: " + source + " holds no post")
+        return posts, source
+    if args.text is None:
         raise UsageError("nothing to check: give TEXT, - (stdin) or --file FILE")
-    elif args.text == "-":
-        posts = [read_text("-").strip()]
-    else:
-        posts = [args.text]
+    if not args.text.strip():
+        raise UsageError("nothing to check: the post is empty")
+    return [args.text], ""
+
+
+def run_check(args: argparse.Namespace) -> int:
+    posts, source = _posts(args)
+    for number, post in enumerate(posts, 1):
+        if len(post) > MAX_POST:
+            where = "post " + str(number) + " of " + source if source else "the post"
+            raise UsageError(
+                where
+                + " is "
+                + f"{len(post):,}"
+                + " characters long; Salesy checks posts of up to "
+                + f"{MAX_POST:,}"
+                + " (X's longest)"
+            )
     config = load_config(args.config)
     results = [check(post, config) for post in posts]
-    many = bool(args.file)
+    many = bool(source)
     if args.format == "json":
         if many:
             payload: object = [dict(r, text=p) for p, r in zip(posts, results, strict=True)]
         else:
             payload = results[0]
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(dumps_json(payload) + "\n")
     elif args.format == "jsonl":
         for post, result in zip(posts, results, strict=True):
-            sys.stdout.write(json.dumps(dict(result, text=post), ensure_ascii=False) + "\n")
+            sys.stdout.write(dumps_json(dict(result, text=post), indent=None) + "\n")
     else:
         blocks = [format_text(p, r) for p, r in zip(posts, results, strict=True)]
         sys.stdout.write("\n".join(blocks))
@@ -147,9 +169,17 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser = commands.add_parser(
         "check",
         help="judge posts: verdict, score and each finding underlined",
-        description="Judge posts. Exit 1 if any is a pure ad, 2 on bad usage.",
+        description="Judge posts. Exit 1 if any is a pure ad, 2 on bad usage or input.",
+        epilog=examples(
+            'salesy check "BUY NOW! 50% off, today only"',
+            "salesy check --file scheduled-posts.txt --format jsonl   # one post per paragraph",
+            "pbpaste | salesy check -                                 # stdin, one per paragraph",
+            "salesy check --config salesy.json --file drafts.txt      # a team's rules",
+        ),
     )
-    parser.add_argument("text", nargs="?", metavar="TEXT", help='the post ("-" reads stdin)')
+    parser.add_argument(
+        "text", nargs="?", metavar="TEXT", help='the post ("-" reads stdin, one per paragraph)'
+    )
     parser.add_argument("--file", metavar="F", help="posts to check, one per paragraph")
     parser.add_argument("--format", choices=FORMATS, default="text")
     parser.add_argument("--config", metavar="FILE", help="a Salesy config (JSON)")

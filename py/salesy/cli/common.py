@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import NoReturn
 
 from salesy.cli import config as cli_config
+from salesy.cli.files import MB, InputError, examples, read_capped
 
-MAX_INPUT = 10 * 1024 * 1024
+__all__ = ["MAX_INPUT", "Parser", "UsageError", "examples", "load_config", "read_text"]
+
+MAX_INPUT = 10 * MB
 
 
 class UsageError(Exception):
@@ -16,27 +18,27 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but an error is one line (argparse prints the usage as well)."""
+    """argparse, but an error is one line (argparse prints the usage as well), and a help
+    text keeps the examples of its epilog as written."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, "salesy: " + message + " (see `" + self.prog + " --help`)\n")
 
 
 def read_text(path: str) -> str:
+    """A text file ("-": stdin) of at most 10 MB, as UTF-8."""
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(MAX_INPUT + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(MAX_INPUT + 1)
-    except OSError as error:
-        raise UsageError("cannot read " + path + ": " + (error.strerror or str(error))) from None
-    if len(data) > MAX_INPUT:
-        raise UsageError(path + ": bigger than 10 MB")
+        data = read_capped(path, MAX_INPUT)
+    except InputError as error:
+        raise UsageError(str(error)) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(path + ": not UTF-8 text") from None
+        raise UsageError(("stdin" if path == "-" else path) + ": not UTF-8 text") from None
 
 
 def load_config(path: str | None) -> object:

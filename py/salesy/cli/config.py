@@ -16,15 +16,26 @@ that names them), for any command's `--config FILE`.
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import sys
 from pathlib import Path
 
 from salesy import config as cfg
-from salesy import examples
+from salesy import examples as config_examples
+from salesy.cli.files import (
+    MB,
+    InputError,
+    dumps_json,
+    examples,
+    one_line,
+    read_capped,
+    reason,
+)
 
 DEFAULT_FILE = "salesy.json"
 LINK = "chrome-extension://{id}/options/options.html#config={code}"
+# A 256 KB config is about 420 000 characters of code; mail clients add line breaks.
+MAX_SHARE_CODE = 1 * MB
 
 STARTER_EXAMPLES = {
     "flag": ["BUY NOW! 50% off everything, today only with code SAVE50 👉 link in bio"],
@@ -39,20 +50,42 @@ class ConfigFileError(Exception):
 def read_doc(path: str) -> object:
     """One file's JSON document ("-" reads stdin); ConfigFileError with one line if not."""
     try:
-        if path == "-":
-            data = sys.stdin.buffer.read(cfg.MAX_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read(cfg.MAX_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise ConfigFileError("cannot read " + path + ": " + reason) from None
-    if len(data) > cfg.MAX_BYTES:
-        raise ConfigFileError(path + ": bigger than 256 KB; a config is at most 256 KB")
+        data = read_capped(path, cfg.MAX_BYTES, "; a config is at most 256 KB")
+    except InputError as error:
+        raise ConfigFileError(str(error)) from None
     doc, errors = cfg.parse(data)
     if errors:
         raise ConfigFileError(path + ": " + errors[0].replace("(file): ", ""))
+    problem = not_json_data(doc)
+    if problem:
+        raise ConfigFileError(path + ": " + problem)
     return doc
+
+
+def not_json_data(value: object, path: str = "") -> str:
+    """What JSON cannot hold but Python's reader lets through: NaN and Infinity (and numbers
+    like 1e999 that overflow to it), and lone surrogates (half an emoji, not text). The
+    first one found, with its path; "" when there is none."""
+    where = path or "(the document)"
+    if isinstance(value, float) and not math.isfinite(value):
+        number = "NaN" if value != value else "Infinity (or a number as big as 1e999)"
+        return where + ": " + number + " is not a number JSON allows; use an integer"
+    if isinstance(value, str):
+        if any("\ud800" <= char <= "\udfff" for char in value):
+            return where + ": holds a lone surrogate (\\ud800-\\udfff), half a character"
+        return ""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            sub = (path + "." if path else "") + str(key)
+            found = not_json_data(key, sub) or not_json_data(item, sub)
+            if found:
+                return found
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            found = not_json_data(item, path + "[" + str(index) + "]")
+            if found:
+                return found
+    return ""
 
 
 def load_file(path: str) -> tuple[object, dict[str, object], list[str]]:
@@ -86,7 +119,7 @@ def _load_bases(
 def load_config(path: str) -> tuple[dict[str, object], list[str]]:
     """The merged config of a file and every error, for `--config FILE` on any command."""
     doc, bases, errors = load_file(path)
-    config, problems = examples.validate(doc, bases)
+    config, problems = config_examples.validate(doc, bases)
     return config, errors + _without_missing(problems, errors)
 
 
@@ -99,8 +132,8 @@ def _without_missing(problems: list[str], load_errors: list[str]) -> list[str]:
 def _summary(config: dict[str, object], report: dict[str, object]) -> str:
     rules = config["rules"]
     terms = config["terms"]
-    examples = report["examples"]
-    assert isinstance(rules, dict) and isinstance(terms, dict) and isinstance(examples, list)
+    held = report["examples"]
+    assert isinstance(rules, dict) and isinstance(terms, dict) and isinstance(held, list)
     on = sum(1 for setting in rules.values() if setting["enabled"])
     balance = config["balance"]
     assert isinstance(balance, dict)
@@ -110,8 +143,8 @@ def _summary(config: dict[str, object], report: dict[str, object]) -> str:
         _count(len(terms["allow"]), "allowed phrase"),
         "balance " + str(balance["target"]),
     ]
-    if examples:
-        parts.append(_count(len(examples), "example") + " hold")
+    if held:
+        parts.append(_count(len(held), "example") + " hold")
     name = '"' + str(config["name"]) + '": ' if config.get("name") else ""
     return name + ", ".join(parts)
 
@@ -122,21 +155,21 @@ def _count(n: int, noun: str) -> str:
 
 def _validate(args: argparse.Namespace) -> int:
     doc, bases, load_errors = load_file(args.file)
-    report = examples.inspect(doc, bases)
+    report = config_examples.inspect(doc, bases)
     errors = load_errors + _without_missing(list(report["errors"]), load_errors)  # type: ignore[call-overload]
     if args.json:
         report["errors"] = errors
         report["ok"] = not errors
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        print(dumps_json(report))
         return 1 if errors else 0
     if errors:
         for error in errors:
-            print(args.file + ": " + error, file=sys.stderr)
-        print(args.file + ": " + _count(len(errors), "error"), file=sys.stderr)
+            print(one_line(args.file + ": " + error), file=sys.stderr)
+        print(one_line(args.file + ": " + _count(len(errors), "error")), file=sys.stderr)
         return 1
     config = report["config"]
     assert isinstance(config, dict)
-    print(args.file + ": valid, " + _summary(config, report))
+    print(one_line(args.file + ": valid, " + _summary(config, report)))
     return 0
 
 
@@ -150,7 +183,7 @@ def starter() -> dict[str, object]:
 
 
 def _init(args: argparse.Namespace) -> int:
-    text = json.dumps(starter(), indent=2, ensure_ascii=False) + "\n"
+    text = dumps_json(starter()) + "\n"
     if args.file == "-":
         sys.stdout.write(text)
         return 0
@@ -160,24 +193,33 @@ def _init(args: argparse.Namespace) -> int:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as error:
-        raise ConfigFileError("cannot write " + args.file + ": " + str(error.strerror)) from None
+        raise ConfigFileError("cannot write " + args.file + ": " + reason(error)) from None
     print("wrote " + args.file + "; check it with: salesy config validate " + args.file)
     return 0
 
 
 def _schema(args: argparse.Namespace) -> int:
-    print(json.dumps(cfg.schema(), indent=2, ensure_ascii=False))
+    print(dumps_json(cfg.schema()))
     return 0
 
 
+EXTENSION_ID_LETTERS = set("abcdefghijklmnop")
+
+
 def _share(args: argparse.Namespace) -> int:
+    link = args.link
+    if link is not None and (len(link) != 32 or not set(link) <= EXTENSION_ID_LETTERS):
+        raise ConfigFileError(
+            "--link: expected an extension id, the 32 letters a-p that chrome://extensions"
+            " shows under Salesy's name, got " + (repr(link[:40]) if link else "nothing")
+        )
     doc, bases, load_errors = load_file(args.file)
-    config, problems = examples.validate(doc, bases)
+    config, problems = config_examples.validate(doc, bases)
     errors = load_errors + _without_missing(problems, load_errors)
     if errors:
         for error in errors:
-            print(args.file + ": " + error, file=sys.stderr)
-        print(args.file + ": fix these before sharing", file=sys.stderr)
+            print(one_line(args.file + ": " + error), file=sys.stderr)
+        print(one_line(args.file + ": fix these before sharing"), file=sys.stderr)
         return 1
     code = cfg.encode_share(config)
     print(LINK.format(id=args.link, code=code) if args.link else code)
@@ -185,11 +227,21 @@ def _share(args: argparse.Namespace) -> int:
 
 
 def _decode(args: argparse.Namespace) -> int:
-    code = sys.stdin.read() if args.code == "-" else args.code
+    limit = "; a share code is at most 1 MB (its config at most 256 KB)"
+    try:
+        raw = read_capped("-", MAX_SHARE_CODE, limit) if args.code == "-" else None
+    except InputError as error:
+        raise ConfigFileError(str(error)) from None
+    code = raw.decode("utf-8", "replace") if raw is not None else args.code
+    if len(code) > MAX_SHARE_CODE:
+        raise ConfigFileError("share code: longer than 1 MB" + limit)
     doc, errors = cfg.decode_share(code)
     if errors:
         raise ConfigFileError(errors[0])
-    print(json.dumps(doc, indent=2, ensure_ascii=False))
+    problem = not_json_data(doc)
+    if problem:
+        raise ConfigFileError("share code: " + problem)
+    print(dumps_json(doc))
     return 0
 
 
@@ -202,13 +254,13 @@ def _diff(args: argparse.Namespace) -> int:
     for change in changes:
         if "added" in change:
             for item in change["added"]:  # type: ignore[attr-defined]
-                print(str(change["path"]) + ": + " + json.dumps(item, ensure_ascii=False))
+                print(one_line(str(change["path"]) + ": + " + dumps_json(item, None)))
             for item in change["removed"]:  # type: ignore[attr-defined]
-                print(str(change["path"]) + ": - " + json.dumps(item, ensure_ascii=False))
+                print(one_line(str(change["path"]) + ": - " + dumps_json(item, None)))
         else:
-            before = json.dumps(change["before"], ensure_ascii=False)
-            after = json.dumps(change["after"], ensure_ascii=False)
-            print(str(change["path"]) + ": " + before + " -> " + after)
+            before = dumps_json(change["before"], None)
+            after = dumps_json(change["after"], None)
+            print(one_line(str(change["path"]) + ": " + before + " -> " + after))
     if not changes:
         print("no differences")
     return 0
@@ -220,26 +272,72 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "config",
         help="validate, create, share a team's rules config",
         description="Validate, create and share a Salesy rules config (one JSON file).",
+        epilog=examples(
+            "salesy config init                  # salesy.json: every setting at its default",
+            "salesy config validate salesy.json  # every error with its path; runs its examples",
+            "salesy config share salesy.json     # the code colleagues paste in the options page",
+        ),
     )
     commands = parser.add_subparsers(dest="config_command", metavar="COMMAND", required=True)
-    validate = commands.add_parser("validate", help="check a config file and run its examples")
+    validate = commands.add_parser(
+        "validate",
+        help="check a config file and run its examples",
+        description="Check a config: every error with its path, then its examples. Exit 1 if"
+        " it has errors, 2 if it cannot be read.",
+        epilog=examples(
+            "salesy config validate salesy.json",
+            "salesy config validate - < salesy.json --json   # the full report as JSON",
+        ),
+    )
     validate.add_argument("file", metavar="FILE", help='the config ("-" reads stdin)')
     validate.add_argument("--json", action="store_true", help="print the full report as JSON")
     validate.set_defaults(run_config=_validate)
-    init = commands.add_parser("init", help="write the default config to start from")
+    init = commands.add_parser(
+        "init",
+        help="write the default config to start from",
+        description="Write a config with every setting at its default and two examples.",
+        epilog=examples("salesy config init", "salesy config init team.json --force"),
+    )
     init.add_argument("file", metavar="FILE", nargs="?", default=DEFAULT_FILE)
     init.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
     init.set_defaults(run_config=_init)
-    schema = commands.add_parser("schema", help="print the config's JSON Schema")
+    schema = commands.add_parser(
+        "schema",
+        help="print the config's JSON Schema",
+        description="Print the JSON Schema of a config, for editors.",
+        epilog=examples("salesy config schema > salesy.schema.json"),
+    )
     schema.set_defaults(run_config=_schema)
-    share = commands.add_parser("share", help="print the share code for a config file")
+    share = commands.add_parser(
+        "share",
+        help="print the share code for a config file",
+        description="Print the share code of a valid config (or a link to the options page).",
+        epilog=examples(
+            "salesy config share salesy.json",
+            "salesy config share salesy.json --link abcdefghijklmnopabcdefghijklmnop",
+        ),
+    )
     share.add_argument("file", metavar="FILE")
-    share.add_argument("--link", metavar="EXTENSION_ID", help="print an options-page link")
+    share.add_argument(
+        "--link",
+        metavar="EXTENSION_ID",
+        help="print an options-page link (the id is on chrome://extensions)",
+    )
     share.set_defaults(run_config=_share)
-    decode = commands.add_parser("decode", help="print the config a share code holds")
+    decode = commands.add_parser(
+        "decode",
+        help="print the config a share code holds",
+        description="Print the config a share code (or share link) holds, as JSON.",
+        epilog=examples("salesy config decode SALESY1-...", "pbpaste | salesy config decode -"),
+    )
     decode.add_argument("code", metavar="CODE", help='a share code ("-" reads stdin)')
     decode.set_defaults(run_config=_decode)
-    diff = commands.add_parser("diff", help="what changes from one config to another")
+    diff = commands.add_parser(
+        "diff",
+        help="what changes from one config to another",
+        description="What changes from config OLD to config NEW, setting by setting.",
+        epilog=examples("salesy config diff salesy.json team/salesy.json"),
+    )
     diff.add_argument("old", metavar="OLD")
     diff.add_argument("new", metavar="NEW")
     diff.set_defaults(run_config=_diff)
@@ -251,14 +349,14 @@ def run(args: argparse.Namespace) -> int:
     try:
         return int(args.run_config(args))
     except ConfigFileError as error:
-        print("salesy config: " + str(error), file=sys.stderr)
+        print("salesy config: " + one_line(str(error)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="salesy")
+    parser = argparse.ArgumentParser(prog="salesy", formatter_class=argparse.RawTextHelpFormatter)
     register(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(["config", *(sys.argv[1:] if argv is None else argv)])
     return run(args)

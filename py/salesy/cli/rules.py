@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from salesy.cli.common import UsageError
+from salesy.cli.common import UsageError, examples
 from salesy.rules import RULES, Rule, select
 
 
@@ -91,7 +91,14 @@ def run_rules(args: argparse.Namespace) -> int:
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = commands.add_parser(
-        "rules", help="list the rules, or show one", description="List the rules or show one."
+        "rules",
+        help="list the rules, or show one",
+        description="List the rules or show one, with its docs and examples.",
+        epilog=examples(
+            "salesy rules                     # every rule, one line each",
+            "salesy rules SL101               # one rule in full; SL1 or a slug works too",
+            "salesy rules --format markdown   # the table in the README",
+        ),
     )
     parser.add_argument("rule", nargs="?", metavar="ID", help="SL101, a prefix (SL1) or a slug")
     parser.add_argument("--format", choices=("text", "json", "markdown"), default="text")
