@@ -6,7 +6,9 @@ package travels as one zip (PyScript unpacks it) and the build checks the result
 
 from __future__ import annotations
 
+import argparse
 import json
+import re
 import shutil
 import struct
 import sys
@@ -50,14 +52,47 @@ class BuildError(Exception):
     pass
 
 
+INIT = ROOT / "py" / "salesy" / "__init__.py"
+VERSION_LINE = re.compile(r'^__version__ = "([^"]+)"$', re.M)
+# Every file that carries the version besides py/salesy/__init__.py (the one place it is
+# set; pyproject.toml reads it from there).
+STAMPED = ("manifest.json", "package.json", "package-lock.json")
+
+
 def version() -> str:
-    manifest = json.loads((ROOT / "manifest.json").read_text())
-    package = json.loads((ROOT / "package.json").read_text())
-    if manifest["version"] != package["version"]:
-        raise BuildError(
-            f"manifest.json version {manifest['version']} != package.json {package['version']}"
-        )
-    return str(manifest["version"])
+    """The version, from py/salesy/__init__.py; BuildError if another file says otherwise."""
+    found = VERSION_LINE.search(INIT.read_text(encoding="utf-8"))
+    if found is None:
+        raise BuildError(f"{INIT.relative_to(ROOT)} has no __version__ line")
+    wanted = found.group(1)
+    for name in STAMPED:
+        doc = json.loads((ROOT / name).read_text(encoding="utf-8"))
+        said = [doc.get("version")]
+        if name == "package-lock.json":
+            said.append(doc.get("packages", {}).get("", {}).get("version"))
+        if any(v != wanted for v in said):
+            raise BuildError(
+                f"{name} says version {said[0]}, py/salesy/__init__.py {wanted}: run"
+                f" `python scripts/build.py --set-version {wanted}`"
+            )
+    return wanted
+
+
+def set_version(new: str) -> None:
+    """Writes `new` into py/salesy/__init__.py and every file in STAMPED."""
+    if not re.fullmatch(r"\d+(\.\d+){1,3}", new):
+        # Chrome takes 1-4 dot-separated integers; PyPI would take more, but one version
+        # must suit both.
+        raise BuildError(f"a version is 1-4 numbers joined by dots (Chrome's rule), got {new}")
+    text = INIT.read_text(encoding="utf-8")
+    INIT.write_text(VERSION_LINE.sub(f'__version__ = "{new}"', text), encoding="utf-8")
+    for name in STAMPED:
+        path = ROOT / name
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc["version"] = new
+        if name == "package-lock.json" and "" in doc.get("packages", {}):
+            doc["packages"][""]["version"] = new
+        path.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def copy_extension() -> None:
@@ -151,8 +186,15 @@ def build() -> Path:
     return package(ver)
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build dist/salesy/ and its store zip.")
+    parser.add_argument(
+        "--set-version", metavar="X.Y.Z", help="write a new version everywhere, then build"
+    )
+    args = parser.parse_args(argv)
     try:
+        if args.set_version:
+            set_version(args.set_version)
         archive = build()
     except BuildError as error:
         print(f"build failed: {error}", file=sys.stderr)

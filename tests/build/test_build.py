@@ -80,10 +80,42 @@ def test_our_files_load_nothing_from_the_web(built: Path) -> None:
 
 
 def test_versions_agree_and_the_package_zip_is_made(built: Path) -> None:
+    import salesy
+
     version = build.version()
+    assert version == salesy.__version__
     assert (build.DIST / f"salesy-{version}.zip").is_file()
+    for name in ("manifest.json", "package.json"):
+        assert json.loads((ROOT / name).read_text())["version"] == version, name
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert lock["version"] == lock["packages"][""]["version"] == version
+    assert json.loads((built / "manifest.json").read_text())["version"] == version
+    # pyproject.toml takes it from the package, so there is no second copy to drift.
     pyproject = (ROOT / "pyproject.toml").read_text()
-    assert f'version = "{version}"' in pyproject
+    assert 'dynamic = ["version"]' in pyproject
+    assert 'version = { attr = "salesy.__version__" }' in pyproject
+
+
+def test_a_version_out_of_step_fails_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("manifest.json", "package.json", "package-lock.json"):
+        (tmp_path / name).write_text((ROOT / name).read_text())
+    (tmp_path / "py/salesy").mkdir(parents=True)
+    init = tmp_path / "py/salesy/__init__.py"
+    init.write_text((ROOT / "py/salesy/__init__.py").read_text())
+    monkeypatch.setattr(build, "ROOT", tmp_path)
+    monkeypatch.setattr(build, "INIT", init)
+    manifest = json.loads((tmp_path / "manifest.json").read_text())
+    manifest["version"] = "9.9.9"
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(build.BuildError, match=r"manifest\.json says version 9\.9\.9"):
+        build.version()
+    build.set_version("2.3.4")
+    assert build.version() == "2.3.4"
+    assert '__version__ = "2.3.4"' in init.read_text()
+    with pytest.raises(build.BuildError, match="1-4 numbers"):
+        build.set_version("2.3.4-beta")
 
 
 def test_the_zip_holds_the_built_folder_and_nothing_else(built: Path) -> None:
