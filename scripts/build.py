@@ -10,10 +10,8 @@ import argparse
 import json
 import re
 import shutil
-import struct
 import sys
 import zipfile
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,40 +120,36 @@ def zip_python_package() -> None:
             archive.write(file, file.relative_to(package.parent).as_posix())
 
 
-def png(size: int) -> bytes:
-    """A round badge in Salesy's colour, drawn here so the repo carries no binary icons."""
-    rows = []
-    centre = (size - 1) / 2
-    for y in range(size):
-        row = bytearray([0])
-        for x in range(size):
-            inside = (x - centre) ** 2 + (y - centre) ** 2 <= (size / 2) ** 2
-            ring = (x - centre) ** 2 + (y - centre) ** 2 <= (size / 4) ** 2
-            if not inside:
-                row += bytes([0, 0, 0, 0])
-            elif ring:
-                row += bytes([255, 255, 255, 255])
-            else:
-                row += bytes([224, 36, 94, 255])
-        rows.append(bytes(row))
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
-        + chunk(b"IEND", b"")
-    )
+PRIVACY_PAGE = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>Salesy privacy policy</title>
+<link rel="stylesheet" href="ui/page.css">
+<style>
+  main {{ max-width: 760px; margin: 0 auto; padding: 24px 16px 48px; }}
+  h1 {{ font-size: 22px; }} h2 {{ font-size: 17px; margin-top: 28px; }}
+  table {{ border-collapse: collapse; width: 100%; margin: 8px 0; }}
+  th, td {{ border: 1px solid var(--line); padding: 6px 8px; text-align: left; }}
+  td {{ vertical-align: top; }}
+  code {{ font-size: 13px; }}
+</style>
+<body>
+  <main>
+{body}
+  </main>
+</body>
+</html>
+"""
 
 
-def write_icons() -> None:
-    (OUT / "icons").mkdir(parents=True, exist_ok=True)
-    for size in (16, 48, 128):
-        (OUT / "icons" / f"{size}.png").write_bytes(png(size))
+def write_privacy_page() -> None:
+    """PRIVACY.md as the extension's own page (privacy.html), linked from the options page:
+    the policy travels with the code it describes and opens without a network request."""
+    import markdown
+
+    text = (ROOT / "PRIVACY.md").read_text(encoding="utf-8")
+    body = markdown.markdown(text, extensions=["tables"], output_format="html")
+    (OUT / "privacy.html").write_text(PRIVACY_PAGE.format(body=body), encoding="utf-8")
 
 
 def check_names() -> None:
@@ -181,7 +175,7 @@ def build() -> Path:
     copy_extension()
     copy_vendor()
     zip_python_package()
-    write_icons()
+    write_privacy_page()
     check_names()
     return package(ver)
 

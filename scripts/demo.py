@@ -2,7 +2,8 @@
 
 With a display, it opens Chromium with Salesy loaded on the practice page and waits until
 you close the window. Without one, it types three drafts headless, saves a screenshot of
-each under demo/ and prints what Salesy said about them.
+each under demo/ and prints what Salesy said about them, then makes the Chrome Web Store's
+screenshots (1280 x 800) under demo/store/.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "e2e"))
+from playwright.sync_api import BrowserContext, Page
+
 import harness
 
 DRAFTS = {
@@ -24,6 +27,54 @@ DRAFTS = {
     ),
 }
 OUT = harness.ROOT / "demo"
+STORE = OUT / "store"
+STORE_SIZE = {"width": 1280, "height": 800}  # the Chrome Web Store's screenshot size
+
+
+def store_screenshots(context: BrowserContext, out: Path = STORE) -> list[Path]:
+    """The store listing's screenshots, from the practice page at 1280 x 800: a pure ad
+    underlined with its verdict, the hint card in the light and dark themes, a personal
+    post left alone, and the options page."""
+    out.mkdir(parents=True, exist_ok=True)
+    shots: list[Path] = []
+
+    def compose(theme: str, text: str, verdict: str | None) -> Page:
+        page = context.new_page()
+        page.set_viewport_size(STORE_SIZE)
+        page.goto(f"https://x.com/home?theme={theme}")
+        page.wait_for_selector(harness.EDITOR)
+        harness.type_draft(page, text)
+        harness.wait_for_verdict(page, verdict, timeout=20)
+        page.wait_for_timeout(200)  # the chip settles on its animation frame
+        return page
+
+    def save(page: Page, name: str) -> None:
+        shot = out / name
+        page.screenshot(path=str(shot))
+        shots.append(shot)
+
+    page = compose("light", DRAFTS["ad"], "pure_ad")
+    save(page, "1-pure-ad-underlined.png")
+    harness.panel(page).locator(".chip").click()
+    page.wait_for_timeout(250)
+    save(page, "2-hint-card.png")
+    page.close()
+    page = compose("dark", DRAFTS["ad"], "pure_ad")
+    harness.panel(page).locator(".chip").click()
+    page.wait_for_timeout(250)
+    save(page, "3-hint-card-dark.png")
+    page.close()
+    page = compose("light", DRAFTS["personal"], None)
+    save(page, "4-personal-post.png")
+    page.close()
+    page = context.new_page()
+    page.set_viewport_size(STORE_SIZE)
+    page.goto(f"chrome-extension://{harness.extension_id(context)}/options/options.html")
+    harness.poll(lambda: page.evaluate("document.querySelectorAll('.rule').length") > 0, timeout=20)
+    page.wait_for_timeout(200)
+    save(page, "5-options.png")
+    page.close()
+    return shots
 
 
 def interactive() -> None:
@@ -68,6 +119,9 @@ def headless() -> None:
             page.screenshot(path=str(shot))
             print(f"\n[hint card, {theme} theme] screenshot: {shot.relative_to(harness.ROOT)}")
             page.close()
+        print()
+        for shot in store_screenshots(context):
+            print(f"store screenshot (1280x800): {shot.relative_to(harness.ROOT)}")
         outside = log.outside()
         print(f"\nNetwork requests outside the extension and the practice page: {len(outside)}")
         if outside:

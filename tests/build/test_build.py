@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
+import struct
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -76,6 +79,9 @@ def test_our_files_load_nothing_from_the_web(built: Path) -> None:
             continue
         if file.suffix in {".js", ".html", ".css", ".json", ".py"}:
             text = file.read_text()
+            if file.name == "privacy.html":  # it names the team URL's permission pattern
+                assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+                continue
             assert "https://" not in text, f"{file.relative_to(built)} mentions a web address"
 
 
@@ -154,8 +160,6 @@ def test_every_file_of_ours_is_used(built: Path) -> None:
 def test_pyscript_plugins_are_off_and_not_shipped(built: Path) -> None:
     """PyScript imports every plugin of its table at start unless a config says `!name`, once
     per interpreter type: both configs switch off all but the error display."""
-    import re
-
     core = next((built / "vendor/pyscript").glob("core-*.js")).read_text(encoding="utf-8")
     table = re.search(r"codemirror:\(\)=>Promise[^;]*?\}\)?,(.*?)\};", core)
     assert table is not None
@@ -170,3 +174,118 @@ def test_pyscript_plugins_are_off_and_not_shipped(built: Path) -> None:
     assert sorted(json.loads(py.group(1))["plugins"]) == wanted_off
     shipped = {p.name for p in (built / "vendor/pyscript").iterdir()}
     assert not [n for n in shipped if any(n.startswith(off[1:] + "-") for off in wanted_off)]
+
+
+def _png(path: Path) -> tuple[int, int, list[tuple[int, int, int, int]]]:
+    """Width, height and RGBA pixels of a PNG (8-bit RGBA, as Chromium writes them)."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height, depth, colour = struct.unpack(">IIBB", data[16:26])
+    assert (depth, colour) == (8, 6), "expected 8-bit RGBA"
+    chunks, at = b"", 8
+    while at < len(data):
+        (length,) = struct.unpack(">I", data[at : at + 4])
+        if data[at + 4 : at + 8] == b"IDAT":
+            chunks += data[at + 8 : at + 8 + length]
+        at += 12 + length
+    raw = zlib.decompress(chunks)
+    stride = width * 4
+    rows: list[bytearray] = []
+    for y in range(height):
+        kind, line = (
+            raw[y * (stride + 1)],
+            bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)]),
+        )
+        prior = rows[-1] if rows else bytearray(stride)
+        for x in range(stride):
+            left = line[x - 4] if x >= 4 else 0
+            up, corner = prior[x], prior[x - 4] if x >= 4 else 0
+            if kind == 1:
+                line[x] = (line[x] + left) & 255
+            elif kind == 2:
+                line[x] = (line[x] + up) & 255
+            elif kind == 3:
+                line[x] = (line[x] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[x] = (
+                    line[x] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)
+                ) & 255
+        rows.append(line)
+    pixels = [tuple(row[i : i + 4]) for row in rows for i in range(0, stride, 4)]
+    return width, height, pixels  # type: ignore[return-value]
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(v) for v in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: float, b: float) -> float:
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def test_the_icon_set_is_real_and_reads_on_light_and_dark_toolbars(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert manifest["icons"] == {str(s): f"icons/{s}.png" for s in (16, 32, 48, 128)}
+    assert manifest["action"]["default_icon"] == {"16": "icons/16.png", "32": "icons/32.png"}
+    # Chrome's light and dark toolbars (and the white of chrome://extensions).
+    toolbars = {"light": (0xFF, 0xFF, 0xFF), "grey": (0xDE, 0xE1, 0xE6), "dark": (0x20, 0x21, 0x24)}
+    for size in (16, 32, 48, 128):
+        width, height, pixels = _png(built / f"icons/{size}.png")
+        assert (width, height) == (size, size)
+        solid = [p[:3] for p in pixels if p[3] >= 250]
+        clear = [p for p in pixels if p[3] <= 5]
+        assert clear, "the mark has a transparent background"
+        # A mark, not a speck: at 16 px it covers a good part of the square.
+        assert len(solid) >= 0.3 * size * size, (size, len(solid))
+        mark = max(set(solid), key=solid.count)  # its main colour
+        for name, background in toolbars.items():
+            ratio = _contrast(_luminance(mark), _luminance(background))
+            assert ratio >= 3, f"{size} px on the {name} toolbar: {ratio:.2f}:1"
+        # The hole stays open: some light pixels inside the mark, even at 16 px.
+        assert any(min(p) >= 200 for p in solid), size
+
+
+def test_the_manifest_names_a_homepage_and_the_pyproject_the_same(built: Path) -> None:
+    import tomllib
+
+    manifest = json.loads((built / "manifest.json").read_text())
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert manifest["homepage_url"].startswith("https://")
+    assert manifest["homepage_url"] == pyproject["project"]["urls"]["Homepage"]
+
+
+def test_the_privacy_policy_ships_and_every_permission_is_justified(built: Path) -> None:
+    policy = (ROOT / "PRIVACY.md").read_text(encoding="utf-8")
+    page = (built / "privacy.html").read_text(encoding="utf-8")
+    assert "<table>" in page and "Your drafts never leave your computer" in page
+    options = (built / "options/options.html").read_text(encoding="utf-8")
+    assert 'href="../privacy.html"' in options
+    assert "](PRIVACY.md)" in (ROOT / "README.md").read_text(encoding="utf-8")
+    section = policy.split("## Permissions and why Salesy asks for them", 1)[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line]
+    justified = " ".join(row.split(" | ")[0] for row in rows[1:])
+    manifest = json.loads((built / "manifest.json").read_text())
+    for permission in manifest["permissions"]:
+        assert f"`{permission}`" in justified, permission
+    for pattern in manifest.get("optional_host_permissions", []):
+        assert f"`{pattern}`" in justified, pattern
+    for script in manifest["content_scripts"]:
+        for match in script["matches"]:
+            assert match.split("/")[2] in justified, match
+    assert "host_permissions" not in manifest
+
+
+def test_the_store_listing_matches_the_manifest(built: Path) -> None:
+    manifest = json.loads((built / "manifest.json").read_text())
+    assert len(manifest["description"]) <= 132  # Chrome's limit for the summary
+    listing = (ROOT / "store/listing.md").read_text(encoding="utf-8")
+    summary = listing.split("## Summary", 1)[1].split("\n\n", 1)[1].split("\n\n", 1)[0]
+    assert summary.strip() == manifest["description"]
+    assert manifest["name"] in listing.split("## Name", 1)[1].split("##", 1)[0]
