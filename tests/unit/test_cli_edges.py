@@ -299,3 +299,18 @@ def test_sample_archive_says_where_the_zip_is(tmp_path: Path) -> None:
     zipped = tmp_path / "a.zip"
     assert zipped.is_file()
     assert f"wrote {zipped} " in result.stdout
+
+
+def test_the_engine_needs_no_dependency() -> None:
+    """tqdm is the CLI's; the engine (which also runs on MicroPython) imports nothing
+    outside the standard library, and importing it leaves tqdm unloaded."""
+    code = "import sys, salesy; salesy.check('BUY NOW'); print('tqdm' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout == "False\n", result.stderr
+    package = ROOT / "py" / "salesy"
+    users = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*.py")
+        if "tqdm" in p.read_text(encoding="utf-8")
+    ]
+    assert users == ["cli/progress.py"]
