@@ -369,8 +369,8 @@ def audit(
     with bar(len(files), "Parsing", "file") as parsing:
 
         def parsed(name: str, posts_so_far: int) -> None:
+            parsing.note(f"{posts_so_far:,} posts read")  # shown with the next advance
             parsing.advance(1)
-            parsing.note(f"{posts_so_far:,} posts read")
 
         try:
             found = read_archive([(name, data) for name, data in files], parsed)
