@@ -113,11 +113,18 @@ def copy_vendor() -> None:
                 shutil.copy2(file, target)
 
 
+# The command line's own modules (argparse, files, terminals): CPython only, never imported
+# by the engine, so the browser's copy of the package leaves them out.
+CLI_ONLY = ("salesy/cli/", "salesy/__main__.py")
+
+
 def zip_python_package() -> None:
     package = ROOT / "py" / "salesy"
     with zipfile.ZipFile(OUT / "engine" / "salesy.zip", "w", zipfile.ZIP_DEFLATED) as archive:
         for file in sorted(package.rglob("*.py")):
-            archive.write(file, file.relative_to(package.parent).as_posix())
+            name = file.relative_to(package.parent).as_posix()
+            if "__pycache__" not in name and not name.startswith(CLI_ONLY):
+                archive.write(file, name)
 
 
 PRIVACY_PAGE = """<!doctype html>
