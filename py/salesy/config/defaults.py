@@ -20,6 +20,10 @@ MAX_TERMS = 2000  # terms.promotion and terms.allow together
 MAX_TERM_LENGTH = 80
 MAX_EXAMPLES = 200
 MAX_EXAMPLE_LENGTH = 2000
+# Examples are checked on every edit and import: their total length bounds what validating a
+# config costs (pathological text at this length: about half a second on MicroPython in the
+# browser, see bench/pathological.py).
+MAX_EXAMPLES_CHARS = 10_000
 MAX_NAME = 80
 MAX_DESCRIPTION = 1000
 MAX_EXTENDS = 8

@@ -5,6 +5,7 @@ from salesy.config.defaults import (
     MAX_DESCRIPTION,
     MAX_EXAMPLE_LENGTH,
     MAX_EXAMPLES,
+    MAX_EXAMPLES_CHARS,
     MAX_NAME,
     MAX_TERM_LENGTH,
     MAX_TERMS,
@@ -12,7 +13,17 @@ from salesy.config.defaults import (
     THRESHOLD_DOCS,
     ratio_target,
 )
-from salesy.config.hints import describe, int_in, report_unknown, string_list, suggest, union
+from salesy.config.hints import (
+    MAX_UNKNOWN_REPORTED,
+    describe,
+    int_in,
+    more_unknown,
+    report_unknown,
+    shown_key,
+    string_list,
+    suggest,
+    union,
+)
 from salesy.rules import RULES
 
 TYPE_CHECKING = False
@@ -29,10 +40,13 @@ def _rules(value: object, config: dict[str, object], errors: list[str]) -> None:
     target = config["rules"]
     assert isinstance(target, dict)
     ids = [rule.ID for rule in RULES]
+    unknown = 0
     for rule_id in sorted(value, key=str):
-        path = "rules." + str(rule_id)
+        path = "rules." + shown_key(rule_id)
         if rule_id not in target:
-            errors.append(path + ": unknown rule" + _rule_hint(str(rule_id), ids))
+            unknown += 1
+            if unknown <= MAX_UNKNOWN_REPORTED:
+                errors.append(path + ": unknown rule" + _rule_hint(str(rule_id), ids))
             continue
         setting = value[rule_id]
         if isinstance(setting, bool):  # "SL101": false is a handy shorthand
@@ -59,6 +73,7 @@ def _rules(value: object, config: dict[str, object], errors: list[str]) -> None:
                 errors.append(
                     path + ".weight: must be an integer 0-100, got " + describe(setting["weight"])
                 )
+    more_unknown(unknown, "rules", "rules", errors)
 
 
 def _rule_hint(key: str, ids: list[str]) -> str:
@@ -166,6 +181,34 @@ def _examples(value: object, config: dict[str, object], errors: list[str]) -> No
             )
             if found is not None:
                 target[key] = union(target[key], found)[:MAX_EXAMPLES]
+    _examples_within(target, errors)
+
+
+def _examples_within(target: dict[str, object], errors: list[str]) -> None:
+    """Every example is checked on each edit and import, so their total length is what one
+    validation costs the engine: past the cap, the examples that fit are kept."""
+    flag, passing = target["flag"], target["pass"]
+    assert isinstance(flag, list) and isinstance(passing, list)
+    total = sum(len(text) for text in flag) + sum(len(text) for text in passing)
+    if total <= MAX_EXAMPLES_CHARS:
+        return
+    errors.append(
+        "examples: at most "
+        + str(MAX_EXAMPLES_CHARS)
+        + " characters in all (flag and pass), got "
+        + str(total)
+        + "; shorten or drop some (only the first that fit are checked)"
+    )
+    room = MAX_EXAMPLES_CHARS
+    for key in ("flag", "pass"):
+        kept = []
+        texts = target[key]
+        assert isinstance(texts, list)
+        for text in texts:
+            if len(text) <= room:
+                kept.append(text)
+                room -= len(text)
+        target[key] = kept
 
 
 def _text(key: str, limit: int) -> "Section":
