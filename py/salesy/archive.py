@@ -145,21 +145,90 @@ def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 
 
-def _expand_links(text: str, tweet: dict[str, object]) -> str:
-    """t.co links as X shows them: expanded, and attached media links dropped."""
+# Caps on what one post may become once its links are shown expanded: X's longest post is
+# 25 000 characters, a link it expands is far shorter than 2 000, and no post has 100 links.
+MAX_POST_TEXT = 25_000
+MAX_LINK_TEXT = 2_000
+MAX_LINKS = 100
+
+
+def _index(value: object) -> int:
+    """An entity index as archives write it: a number, or a number in a string."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.isdigit() and len(value) <= 7:
+        return int(value)
+    return -1
+
+
+def _links(tweet: dict[str, object]) -> list[tuple[str, str, int]]:
+    """(short link, what X shows instead, where X says it starts) for each link and media
+    entity; "" for media, whose link X leaves out because it shows the picture."""
     entities = tweet.get("entities")
     if not isinstance(entities, dict):
-        return text
-    links = entities.get("urls")
-    for link in links if isinstance(links, list) else []:
-        if isinstance(link, dict) and isinstance(link.get("url"), str) and link["url"]:
-            shown = link.get("expanded_url") or link.get("display_url") or link["url"]
-            text = text.replace(link["url"], str(shown))
-    attached = entities.get("media")
-    for media in attached if isinstance(attached, list) else []:
-        if isinstance(media, dict) and isinstance(media.get("url"), str) and media["url"]:
-            text = text.replace(media["url"], "")
-    return text.strip()
+        return []
+    found: list[tuple[str, str, int]] = []
+    for key in ("urls", "media"):
+        items = entities.get(key)
+        for item in items if isinstance(items, list) else []:
+            if len(found) >= MAX_LINKS:
+                return found
+            if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+                continue
+            short = item["url"]
+            if not short:
+                continue
+            shown = ""
+            if key == "urls":
+                for field in ("expanded_url", "display_url", "url"):
+                    if isinstance(item.get(field), str) and item[field]:
+                        shown = item[field][:MAX_LINK_TEXT]
+                        break
+            indices = item.get("indices")
+            start = _index(indices[0]) if isinstance(indices, list) and indices else -1
+            found.append((short, shown, start))
+    return found
+
+
+def _expand_links(text: str, tweet: dict[str, object]) -> str:
+    """t.co links as X shows them: expanded, and attached media links dropped.
+
+    One pass over the original text, each link once: a link is taken where its `indices` say
+    when the text there is that link, else at its next occurrence after the previous one
+    (replacing every occurrence of every link in turn let a 479-byte archive explode). The
+    rest of the text is unescaped as it goes; the result is capped at MAX_POST_TEXT."""
+    text = text[: 2 * MAX_POST_TEXT]  # escaped (&amp;) it may be longer than it reads
+    links = _links(tweet)
+    if not links:
+        return _unescape(text).strip()[:MAX_POST_TEXT]
+    # Where each link is, in the text as written (indices count code points, as Python does).
+    placed: list[tuple[int, int, str]] = []
+    taken: dict[int, bool] = {}
+    for short, shown, start in links:
+        at = start if start >= 0 and text[start : start + len(short)] == short else -1
+        if at < 0 or at in taken:
+            at = text.find(short)
+            while at >= 0 and at in taken:
+                at = text.find(short, at + len(short))
+        if at >= 0:
+            taken[at] = True
+            placed.append((at, at + len(short), shown))
+    placed = sorted(placed)
+    pieces: list[str] = []
+    cursor = 0
+    length = 0
+    for start, end, shown in placed:
+        if start < cursor:  # overlapping entities: keep the first
+            continue
+        pieces.append(_unescape(text[cursor:start]))
+        pieces.append(shown)
+        cursor = end
+        length += len(pieces[-2]) + len(shown)
+        if length > MAX_POST_TEXT:
+            break
+    else:
+        pieces.append(_unescape(text[cursor:]))
+    return "".join(pieces).strip()[:MAX_POST_TEXT]
 
 
 def _describe(head: str) -> str:
@@ -225,18 +294,50 @@ def _join_surrogates(data: str) -> str:
     return "".join(out)
 
 
+def _not_json(name: str, label: str, reason: str) -> ArchiveError:
+    return ArchiveError(
+        name
+        + ": the data after `"
+        + label
+        + " =` is not valid JSON ("
+        + reason
+        + "); the file may be cut short: export the archive again"
+    )
+
+
 def _load_json(data: str, name: str, label: str) -> object:
     try:
         return json.loads(_join_surrogates(data))
     except Exception as error:
+        raise _not_json(name, label, str(error)) from None
+
+
+def head(text: object, name: str = "tweets.js") -> dict[str, str]:
+    """What an archive file holds, from its first characters (the browser parses the rest
+    with JSON.parse): {"kind", "part", "label"}. Raises ArchiveError for a file that is not
+    one of an archive's post or account files, naming it and what was expected."""
+    if not isinstance(text, str):
+        raise ArchiveError(name + ": expected " + EXPECTED)
+    kind, part, _ = _split(text, name)
+    label = "window.YTD." + kind + ".part" + part
+    _readable_kind(kind, name)
+    return {"kind": kind, "part": part, "label": label}
+
+
+def not_json(name: str, label: str, reason: object) -> ArchiveError:
+    """The error for a file whose data JSON.parse refused (the browser's import)."""
+    return _not_json(name, label, str(reason)[:200])
+
+
+def _readable_kind(kind: str, name: str) -> None:
+    if kind not in ("tweets", "tweet", "account"):
+        flat = " ".join(kind.split())  # an error message is one line
+        what = OTHER_FILES.get(
+            kind, "`window.YTD." + (flat[:40] + "…" if len(flat) > 40 else flat) + "`"
+        )
         raise ArchiveError(
-            name
-            + ": the data after `"
-            + label
-            + " =` is not valid JSON ("
-            + str(error)
-            + "); the file may be cut short: export the archive again"
-        ) from None
+            name + ": this archive file holds " + what + ", not your posts; expected " + EXPECTED
+        )
 
 
 def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
@@ -252,22 +353,25 @@ def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
         raise ArchiveError(name + ": expected " + EXPECTED)
     kind, part, data = _split(text, name)
     label = "window.YTD." + kind + ".part" + part
+    _readable_kind(kind, name)
+    found = read_items(kind, _load_json(data, name, label), name, label)
+    if found["kind"] == "tweets":
+        found["part"] = part
+        file_done(name, found)
+    return found
+
+
+def read_items(kind: str, items: object, name: str, label: str) -> dict[str, object]:
+    """The posts (or the account) in the parsed items of one archive file, or of a slice of
+    them: the browser's import sends a big file's items in slices, each a request of its own.
+    """
+    _readable_kind(kind, name)
     if kind == "account":
-        items = _load_json(data, name, label)
         for item in items if isinstance(items, list) else []:
             account = item.get("account") if isinstance(item, dict) else None
             if isinstance(account, dict) and isinstance(account.get("username"), str):
                 return {"kind": "account", "account": account["username"]}
         raise ArchiveError(name + ": an account file without a username")
-    if kind not in ("tweets", "tweet"):
-        flat = " ".join(kind.split())  # an error message is one line
-        what = OTHER_FILES.get(
-            kind, "`window.YTD." + (flat[:40] + "…" if len(flat) > 40 else flat) + "`"
-        )
-        raise ArchiveError(
-            name + ": this archive file holds " + what + ", not your posts; expected " + EXPECTED
-        )
-    items = _load_json(data, name, label)
     if not isinstance(items, list):
         raise ArchiveError(
             name + ": `" + label + "` should be a list of posts; expected " + EXPECTED
@@ -285,7 +389,7 @@ def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
         if full is None:
             full = tweet.get("text")
         at = iso_date(tweet.get("created_at"))
-        if not isinstance(full, str) or post_id is None or at is None:
+        if not isinstance(full, str) or not isinstance(post_id, (str, int)) or at is None:
             skipped += 1
             continue
         if full.startswith("RT @") or tweet.get("retweeted") is True:
@@ -293,23 +397,31 @@ def read_file(text: object, name: str = "tweets.js") -> dict[str, object]:
             continue
         post: dict[str, object] = {
             "id": str(post_id),
-            "text": _expand_links(_unescape(full), tweet),
+            "text": _expand_links(full, tweet),
             "at": at,
             "source": "archive",
             "reply": bool(tweet.get("in_reply_to_status_id_str")),
         }
-        if post["reply"] and tweet.get("in_reply_to_screen_name"):
-            post["reply_to"] = str(tweet["in_reply_to_screen_name"])
+        if post["reply"] and isinstance(tweet.get("in_reply_to_screen_name"), str):
+            post["reply_to"] = tweet["in_reply_to_screen_name"]
         posts.append(post)
-    if items and not posts and skipped:
+    return {
+        "kind": "tweets",
+        "items": len(items),
+        "posts": posts,
+        "reposts": reposts,
+        "skipped": skipped,
+    }
+
+
+def file_done(name: str, counts: dict[str, object]) -> None:
+    """Refuses a file none of whose items reads as a post (its counts summed over slices)."""
+    items, posts, skipped = counts.get("items"), counts.get("posts"), counts.get("skipped")
+    found = len(posts) if isinstance(posts, list) else posts
+    if items and not found and skipped:
         raise ArchiveError(
-            name
-            + ": none of its "
-            + str(len(items))
-            + " items reads as a post; expected "
-            + EXPECTED
+            name + ": none of its " + str(items) + " items reads as a post; expected " + EXPECTED
         )
-    return {"kind": "tweets", "part": part, "posts": posts, "reposts": reposts, "skipped": skipped}
 
 
 def read(files: list[tuple[str, object]], on_file: object = None) -> dict[str, object]:

@@ -6,7 +6,7 @@ the engine is defined (and tested) here, in Python, on both interpreters.
 
 import json
 
-from salesy import config_requests, examples
+from salesy import archive, config_requests, examples
 from salesy.archive import ArchiveError, classify
 from salesy.archive import read as read_archive
 from salesy.balance import balance
@@ -63,6 +63,40 @@ def _archive(request: dict[str, object]) -> object:
     return found
 
 
+def _archive_head(request: dict[str, object]) -> object:
+    """The browser's import, step 1: what a file holds, from its first characters (and, when
+    JSON.parse refused the rest, the error that says so): {"kind", "part", "label"}."""
+    name = str(request.get("name") or "file")
+    try:
+        found = archive.head(request.get("head"), name)
+        if request.get("parse_error") is not None:
+            raise archive.not_json(name, found["label"], request.get("parse_error"))
+    except ArchiveError as error:
+        return {"error": str(error)}
+    return found
+
+
+def _archive_items(request: dict[str, object]) -> object:
+    """Step 2, one slice of a file's parsed items at a time: its posts (links expanded,
+    reposts of others left out) or its account; or {"error"}."""
+    name = str(request.get("name") or "file")
+    try:
+        return archive.read_items(
+            str(request.get("kind")), request.get("items"), name, str(request.get("label"))
+        )
+    except ArchiveError as error:
+        return {"error": str(error)}
+
+
+def _archive_file_done(request: dict[str, object]) -> object:
+    """Step 3: a file none of whose items read as a post is refused; {} or {"error"}."""
+    try:
+        archive.file_done(str(request.get("name") or "file"), request)
+    except ArchiveError as error:
+        return {"error": str(error)}
+    return {}
+
+
 def _classify(request: dict[str, object]) -> object:
     """Many texts at once (profile posts, an archive in batches): [{"verdict", "score"}]."""
     texts = request.get("texts")
@@ -101,6 +135,9 @@ HANDLERS["rule-texts"] = _rule_texts
 HANDLERS.update(config_requests.HANDLERS)
 HANDLERS["archive"] = _archive
 HANDLERS["classify"] = _classify
+HANDLERS["archive-head"] = _archive_head
+HANDLERS["archive-items"] = _archive_items
+HANDLERS["archive-file-done"] = _archive_file_done
 
 
 def handle(request: object) -> dict[str, object]:
