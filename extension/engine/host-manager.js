@@ -1,22 +1,28 @@
-// Creates the offscreen engine host on demand. Only one may exist per extension, and the
+// @ts-check
+// Creates and closes the offscreen engine host. Only one may exist per extension, and the
 // service worker that created it may have been stopped since, so ask Chrome, not memory.
 const HOST_PATH = "engine/host.html";
 
+/** @type {Promise<void> | null} */
 let creating = null;
+
+export async function engineHostExists() {
+  const contexts = await chrome.runtime.getContexts({
+    contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT],
+    documentUrls: [chrome.runtime.getURL(HOST_PATH)],
+  });
+  return contexts.length > 0;
+}
 
 export async function ensureEngineHost() {
   // Chrome lists a host while it is still being created: wait for the creation instead.
   if (creating) return creating;
-  const url = chrome.runtime.getURL(HOST_PATH);
-  const contexts = await chrome.runtime.getContexts({
-    contextTypes: ["OFFSCREEN_DOCUMENT"],
-    documentUrls: [url],
-  });
-  if (contexts.length > 0) return;
-  creating ??= chrome.offscreen
+  if (await engineHostExists()) return;
+  if (creating) return creating;
+  const made = chrome.offscreen
     .createDocument({
       url: HOST_PATH,
-      reasons: ["IFRAME_SCRIPTING"],
+      reasons: [chrome.offscreen.Reason.IFRAME_SCRIPTING],
       justification: "Runs Salesy's Python rules (PyScript) in a sandboxed frame.",
     })
     .catch((error) => {
@@ -24,7 +30,21 @@ export async function ensureEngineHost() {
       if (!String(error).includes("Only a single offscreen")) throw error;
     })
     .finally(() => {
-      creating = null;
+      if (creating === made) creating = null;
     });
-  await creating;
+  creating = made;
+  await made;
+}
+
+/**
+ * Closes the host and its engine frame, however busy the engine is (another process), even
+ * one still being created (a creation that never finished is forgotten, not waited for).
+ */
+export async function closeEngineHost() {
+  creating = null;
+  try {
+    await chrome.offscreen.closeDocument();
+  } catch {
+    // No host open: nothing to close.
+  }
 }

@@ -17,6 +17,17 @@ export function renderVerdict(target, result) {
     list.append(item);
   }
   target.append(head, list);
+  if (result.truncated) target.append(truncatedNote(result.truncated));
+}
+
+/** "Long drafts are checked up to N characters": the router checks no more of one draft. */
+export function truncatedNote({ checked, length }) {
+  const note = document.createElement("p");
+  note.className = "truncated muted";
+  note.textContent =
+    `Long drafts are checked up to ${checked.toLocaleString()} characters: ` +
+    `the last ${(length - checked).toLocaleString()} of this one were not checked.`;
+  return note;
 }
 
 /**
