@@ -1,27 +1,74 @@
+// @ts-check
 // Salesy service worker: the one router every context talks to. Each feature contributes a
 // table of handlers by message type; the worker keeps nothing in memory that matters,
 // because Chrome may stop it at any time.
+//
+// The router trusts no one. A content script runs in x.com's page, so it may only send what a
+// page needs (each handler validates its payload); everything else comes from the extension's
+// own pages or not at all.
 import { engineHandlers } from "./engine/client.js";
 import { settingsHandlers } from "./settings-handlers.js";
 import { historyHandlers } from "./history/handlers.js";
 import { configHandlers } from "./config-handlers.js";
+import { PayloadError } from "./validate.js";
 
-/** @type {Record<string, (message: any, sender: chrome.runtime.MessageSender) => any>} */
+/** @typedef {(message: any, sender: chrome.runtime.MessageSender) => any} Handler */
+
+/** @type {Record<string, Handler>} */
 const handlers = { ...engineHandlers, ...settingsHandlers, ...configHandlers, ...historyHandlers };
+
+/** What a content script on x.com may ask for: the compose box, its card, post records. */
+const FROM_PAGES = new Set([
+  "check",
+  "set-rule",
+  "history-account",
+  "history-record",
+  "history-merge",
+  "balance-preview",
+  "tally-bump",
+]);
+const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL("")).origin;
+// The sites the content scripts run on (the manifest's matches): nothing else speaks for them.
+const X_ORIGINS = new Set(
+  (chrome.runtime.getManifest().content_scripts ?? [])
+    .flatMap((script) => script.matches ?? [])
+    .map((pattern) => new URL(pattern.replace(/\*$/, "")).origin),
+);
+
+/** "extension" (its own pages), "content" (its content script on X) or null (refused). */
+function senderKind(sender) {
+  if (sender.id !== chrome.runtime.id) return null;
+  let origin = sender.origin ?? "";
+  if (!origin && sender.url) origin = new URL(sender.url).origin;
+  if (origin === EXTENSION_ORIGIN) return "extension";
+  if (sender.tab && X_ORIGINS.has(origin)) return "content";
+  return null;
+}
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.target !== "background") return false;
-  const handler = handlers[message.type];
+  const type = String(message.type);
+  const handler = Object.hasOwn(handlers, type) ? handlers[type] : undefined;
   if (!handler) {
-    console.warn("Salesy: unknown message type", message.type);
-    sendResponse({ ok: false, error: `Unknown message type: ${message.type}` });
+    console.warn("Salesy: unknown message type", type);
+    sendResponse({ ok: false, error: `Unknown message type: ${type}` });
+    return false;
+  }
+  const kind = senderKind(sender);
+  if (kind === null || (kind === "content" && !FROM_PAGES.has(type))) {
+    console.warn(`Salesy: refused "${type}" from ${sender.url ?? "an unknown sender"}`);
+    sendResponse({ ok: false, error: `Salesy does not take "${type}" from this page.` });
     return false;
   }
   Promise.resolve()
     .then(() => handler(message, sender))
     .then(
       (result) => sendResponse({ ok: true, result: result ?? null }),
-      (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }),
+      (error) => {
+        const text = String(error?.message ?? error);
+        sendResponse({ ok: false, error: error instanceof PayloadError ? `Refused: ${text}` : text });
+      },
     );
   return true; // the answer is asynchronous
 });
+

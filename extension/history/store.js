@@ -2,8 +2,10 @@
 // The account's post history (chrome.storage.local, one key per account, survives restarts)
 // and the session tally (chrome.storage.session, gone when the browser closes).
 //
-// Every write goes through `serialized`: the service worker is the only writer, and it runs
-// one read-modify-write at a time, so posts recorded from several tabs at once all land.
+// Every write goes through the extension's one write queue (storage.serialized): the service
+// worker is the only writer, and it runs one read-modify-write at a time, so posts recorded
+// from several tabs at once all land, and none races a settings or config change.
+import { serialized } from "../storage.js";
 
 export const DEFAULT_CAP = 2000;
 const HISTORY_PREFIX = "history:";
@@ -17,18 +19,6 @@ export const TALLY_FIELDS = ["checked", "caught", "actedOn", "postedAnyway", "po
  * @typedef {{id: string, text: string, verdict?: string, score?: number, at: string,
  *            source: "composed" | "profile" | "archive", reply?: boolean, replyTo?: string}} Post
  */
-
-let chain = Promise.resolve();
-
-/** Runs `task` after every write queued before it; its result or error is the caller's. */
-export function serialized(task) {
-  const run = chain.then(task, task);
-  chain = run.then(
-    () => undefined,
-    () => undefined,
-  );
-  return run;
-}
 
 /** A handle as X compares them: without "@", case-insensitive. */
 export function accountKey(handle) {
@@ -137,18 +127,12 @@ export function mergePosts(existing, incoming, cap = DEFAULT_CAP) {
   return { posts: posts.slice(0, cap), added, updated, dropped };
 }
 
-async function historyCap() {
-  const { settings } = await chrome.storage.local.get("settings");
-  const cap = Number(settings?.historyCap);
-  return Number.isInteger(cap) && cap > 0 ? cap : DEFAULT_CAP;
-}
-
 /** Adds posts to an account's history (serialized); returns what changed. */
 export function addPosts(handle, incoming) {
   if (!validHandle(handle)) throw new Error(`Not an X handle: ${handle}`);
   return serialized(async () => {
     const { account, posts } = await loadHistory(handle);
-    const merged = mergePosts(posts, incoming, await historyCap());
+    const merged = mergePosts(posts, incoming, DEFAULT_CAP);
     await chrome.storage.local.set({
       [HISTORY_PREFIX + accountKey(handle)]: { account: account || handle, posts: merged.posts },
     });
@@ -167,9 +151,21 @@ export async function loadTally() {
   return stored ?? emptyTally();
 }
 
-/** Adds `counts` ({checked: 1, ...}) to the session tally (serialized). */
-export function bumpTally(counts) {
+const COUNTED = "tallyCounted";
+const COUNTED_KEEP = 500;
+
+/**
+ * Adds `counts` ({checked: 1, ...}) to the session tally (serialized). With `once`, a key the
+ * tally has already counted is not counted again (a record sent again after a lost answer).
+ * @param {Record<string, number>} counts @param {string} [once]
+ */
+export function bumpTally(counts, once = "") {
   return serialized(async () => {
+    if (once) {
+      const counted = (await chrome.storage.session.get(COUNTED))[COUNTED] ?? [];
+      if (counted.includes(once)) return loadTally();
+      await chrome.storage.session.set({ [COUNTED]: [...counted, once].slice(-COUNTED_KEEP) });
+    }
     const tally = await loadTally();
     for (const field of TALLY_FIELDS) {
       const add = Number(counts?.[field] ?? 0);

@@ -17,6 +17,8 @@ let saved = null;
 let baseline = "";
 /** An import waiting for Apply: {config, source, team?: url}. */
 let pending = null;
+/** The team URL whose host the user allowed for the preview on show, until it is applied. */
+let previewedUrl = "";
 let editTimer = 0;
 
 // ---------------------------------------------------------------- small helpers
@@ -202,7 +204,9 @@ function scheduleEdit() {
 async function save(event) {
   event.preventDefault();
   $("save").disabled = true;
-  const result = await askBackground("config-save", { doc: readForm() });
+  // `base`: the config this form was filled from, so a rule switched in a tab meanwhile is
+  // kept (only what was edited here is applied over it).
+  const result = await askBackground("config-save", { doc: readForm(), base: saved });
   if (!result.saved) {
     list($("errors"), result.errors);
     status("Not saved: fix the errors below.");
@@ -258,9 +262,9 @@ function showTeam(team, nextCheck) {
 // ---------------------------------------------------------------- export
 
 async function showShare() {
-  const { code } = await askBackground("config-share-encode", { doc: saved });
-  $("share-code").value = code;
-  $("share-link").value = `${chrome.runtime.getURL("options/options.html")}#config=${code}`;
+  const { code, error } = await askBackground("config-share-encode", { doc: saved });
+  $("share-code").value = code ?? error;
+  $("share-link").value = code ? `${chrome.runtime.getURL("options/options.html")}#config=${code}` : "";
 }
 
 function download() {
@@ -320,6 +324,15 @@ function showPreview(source, errors, diff, examples, team) {
   $("import-preview").scrollIntoView({ block: "nearest" });
 }
 
+/** Least privilege: a host allowed for a preview is given back once the preview is closed
+ * without following it (the background keeps the followed team's host). */
+function releasePreviewedHost() {
+  if (!previewedUrl) return;
+  const url = previewedUrl;
+  previewedUrl = "";
+  askBackground("team-release", { url }).catch(() => undefined);
+}
+
 function importFailed(source, message) {
   pending = null;
   showPreview(source, [message], null, [], false);
@@ -360,9 +373,11 @@ function importUrl() {
     async (granted) => {
       if (!granted) return importFailed("Team URL", `Salesy needs your permission to read ${host}; nothing was fetched.`);
       const url = $("import-url").value.trim();
-      const found = await askBackground("team-preview", { url });
+      previewedUrl = url;
+      const found = await askBackground("team-preview", { url }).catch((error) => ({ errors: [error.message] }));
       if (!found.config) {
         pending = null;
+        releasePreviewedHost();
         return showPreview(`Team URL ${url}`, found.errors, null, [], false);
       }
       const report = { config: found.config, errors: found.errors, examples: found.examples };
@@ -382,6 +397,8 @@ async function apply() {
   if (!result.saved) {
     return showPreview("Import", result.errors, null, result.examples ?? [], false);
   }
+  if (!follow) releasePreviewedHost(); // imported once: the host was needed for that only
+  previewedUrl = "";
   pending = null;
   $("import-preview").hidden = true;
   $("import-code").value = "";
@@ -444,6 +461,7 @@ async function main() {
   $("import-cancel").addEventListener("click", () => {
     pending = null;
     $("import-preview").hidden = true;
+    releasePreviewedHost();
   });
   $("team-check").addEventListener(
     "click",

@@ -345,14 +345,35 @@ def test_concurrent_records_from_several_tabs_all_land(browser: Browser) -> None
 
 
 def test_history_is_capped_oldest_dropped(browser: Browser) -> None:
+    """The newest 2 000 posts are kept; a hidden `historyCap` setting (which a page could once
+    set to 1) is no setting at all."""
     context, _ = browser
-    set_storage(context, {"settings": {"historyCap": 25}})
+    old = [
+        {
+            "id": str(1_000_000 + i),
+            "text": f"old post {i}",
+            "verdict": "ok",
+            "at": f"2025-01-01T{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}.000Z",
+            "source": "archive",
+        }
+        for i in range(1995)
+    ]
+    old.reverse()  # newest first, as stored
+    set_storage(
+        context,
+        {
+            "settings": {"historyCap": 25},
+            HISTORY: {"account": "salesy_demo", "posts": old},
+            "accounts": {"current": "salesy_demo", "known": ["salesy_demo"]},
+        },
+    )
     page = context.new_page()
     page.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    page.evaluate(f"({RECORD_MANY})([0, 30])")
+    page.evaluate(f"({RECORD_MANY})([0, 10])")
     posts = history(context)
-    assert len(posts) == 25
-    assert posts[0]["text"] == "post 29" and posts[-1]["text"] == "post 5"
+    assert len(posts) == 2000
+    assert posts[0]["text"] == "post 9" and posts[9]["text"] == "post 0"
+    assert posts[-1]["text"] == "old post 5"  # the five oldest made room
 
 
 def test_history_survives_a_browser_restart(extension: Path, tmp_path: Path) -> None:
