@@ -163,6 +163,68 @@ async function refresh() {
   }
 }
 
+/**
+ * One archive file, parsed here: JSON.parse reads a large tweets.js in a fraction of a second,
+ * where MicroPython would take the engine away from every tab for tens of seconds. Only what
+ * Salesy reads of each post is kept; the engine then judges the items in slices.
+ * @param {File} file
+ */
+async function parseArchiveFile(file) {
+  const text = await file.text();
+  const body = text.replace(/^\ufeff/, "").trimStart();
+  const out = { name: file.name, head: body.slice(0, 300), items: null, parseError: undefined };
+  const equals = body.startsWith("window.YTD.") ? body.indexOf("=") : -1;
+  if (equals < 0) return out; // the engine says what this file is instead
+  try {
+    const parsed = JSON.parse(body.slice(equals + 1).trim().replace(/;\s*$/, ""));
+    out.items = Array.isArray(parsed) ? parsed.map(slimItem) : null;
+  } catch (error) {
+    out.parseError = String(error?.message ?? error);
+  }
+  return out;
+}
+
+/** The fields of an archive item that Salesy reads (a tweet's text, time, links, reply). */
+function slimItem(item) {
+  const tweet = item && typeof item === "object" ? (item.tweet ?? item) : item;
+  if (!tweet || typeof tweet !== "object" || Array.isArray(tweet)) return item;
+  const pick = (from, keys) => Object.fromEntries(keys.filter((key) => key in from).map((key) => [key, from[key]]));
+  const slim = pick(tweet, [
+    "id_str", "id", "full_text", "text", "created_at", "retweeted", "in_reply_to_status_id_str",
+    "in_reply_to_screen_name",
+  ]);
+  const entities = tweet.entities;
+  if (entities && typeof entities === "object") {
+    const links = (key, fields) =>
+      Array.isArray(entities[key])
+        ? entities[key].map((link) => (link && typeof link === "object" ? pick(link, fields) : link))
+        : entities[key];
+    slim.entities = { urls: links("urls", ["url", "expanded_url", "display_url", "indices"]), media: links("media", ["url", "indices"]) };
+  }
+  if (item.account) return item; // account.js: kept whole (it is small)
+  return { tweet: slim };
+}
+
+const IMPORT_STEPS = { reading: "Reading", judging: "Judging", saving: "Saving" };
+
+/** How an import is going, from the background (the popup may be closed and opened again). */
+function showImportProgress(state) {
+  const bar = /** @type {HTMLProgressElement} */ ($("import-progress"));
+  const busy = Boolean(state && IMPORT_STEPS[state.state]);
+  bar.hidden = !busy;
+  if (!busy) return;
+  bar.max = Math.max(1, state.total);
+  bar.value = state.done;
+  const status = $("import-status");
+  status.dataset.state = "busy";
+  const count = (n) => n.toLocaleString();
+  const what = state.state === "reading" ? `${state.file ?? "your archive"}: ` : "";
+  status.textContent =
+    state.state === "saving"
+      ? "Saving your posts…"
+      : `${IMPORT_STEPS[state.state]} ${what}${count(state.done)} of ${count(state.total)} posts…`;
+}
+
 async function importArchive(input) {
   const status = $("import-status");
   const files = [...(input.files ?? [])];
@@ -177,11 +239,12 @@ async function importArchive(input) {
   status.dataset.state = "busy";
   status.textContent = `Reading ${files.map((file) => file.name).join(", ")}…`;
   try {
-    const texts = await Promise.all(files.map(async (file) => ({ name: file.name, text: await file.text() })));
+    const parsed = await Promise.all(files.map(parseArchiveFile));
     const done = await askBackground("history-import", {
-      files: texts,
+      files: parsed,
       account: chosenAccount ?? undefined,
     });
+    $("import-progress").hidden = true;
     status.dataset.state = "done";
     const known = done.updated ? `, ${done.updated} already known` : "";
     const older = done.read > done.imported ? ` (the newest ${done.imported} of ${done.read})` : "";
@@ -189,6 +252,7 @@ async function importArchive(input) {
     chosenAccount = done.account;
     refresh();
   } catch (error) {
+    $("import-progress").hidden = true;
     status.dataset.state = "error";
     status.textContent = `${error.message} Nothing was imported; your history is unchanged.`;
   }
@@ -204,16 +268,23 @@ $("tally-reset").addEventListener("click", async () => {
 });
 chrome.storage.onChanged.addListener((changes, area) => {
   const keys = Object.keys(changes);
-  if (area === "session" || keys.some((key) => key.startsWith("history:") || key === "accounts" || key === "config")) {
-    refresh();
-  }
+  if (area === "session" && changes.archiveImport) showImportProgress(changes.archiveImport.newValue);
+  const balanceMoved = area === "session" ? keys.some((key) => key !== "archiveImport" && key !== "engineStatus") : keys.some((key) => key.startsWith("history:") || key === "accounts" || key === "config");
+  if (balanceMoved) refresh();
 });
+// An import started before this popup was opened (it goes on while the popup is closed).
+chrome.storage.session.get("archiveImport").then(({ archiveImport }) => showImportProgress(archiveImport));
 
 paintCached();
 refresh();
 showPauseSwitch();
 askBackground("engine-status").then(
-  () => ($("engine-status").textContent = "Engine ready. Salesy is watching your X drafts."),
+  ({ status }) => {
+    // A restart or a slow start-up this session is said, not hidden.
+    const problem = status?.problem;
+    const earlier = problem ? ` ${problem.message} (${new Date(problem.at).toLocaleTimeString()})` : "";
+    $("engine-status").textContent = `Engine ready. Salesy is watching your X drafts.${earlier}`;
+  },
   (error) => ($("engine-status").textContent = `Engine unavailable: ${error.message}`),
 );
 livePreview(
