@@ -5,7 +5,7 @@ Browser figures use the built extension in the system Chromium on the practice c
 command-line figures run the installed `salesy` command on a generated archive.
 
     python bench/run.py             everything (a few minutes)
-    python bench/run.py --only cli  or cpython, cold, browser, memory: one group of rows
+    python bench/run.py --only cli  or cpython, cold, browser, memory, pathological: one group
     python bench/run.py --markdown  bench/results.json as the README's table
 """
 
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import sample_archive  # noqa: E402
 
 import harness  # noqa: E402
+import pathological  # noqa: E402
 import salesy  # noqa: E402
 from salesy.archive import read_file  # noqa: E402
 
@@ -1039,6 +1040,7 @@ GROUPS: dict[str, Callable[[], list[Row]]] = {
     "cold": cold_rows,
     "browser": browser_rows,
     "memory": memory_rows,
+    "pathological": pathological.rows,
 }
 
 
