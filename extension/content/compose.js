@@ -1,159 +1,228 @@
 // Watches every X compose editor: reads its text when it changes, asks the engine, paints the
 // findings and updates the panel. Editors come and go (X is a single-page app), so each one
-// gets a session that ends when the editor leaves the page.
+// gets a session that ends when the editor leaves the page (or stops being one Salesy can
+// read). Other features hear about drafts through `on(...)`: a verdict, a draft emptied, an
+// edit, and what the user answered in the card.
 "use strict";
 
-const EDITOR_SELECTOR = '[data-testid^="tweetTextarea_"][contenteditable="true"]';
-const CHECK_DEBOUNCE_MS = 150;
-// X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
-// not a post, and checking it would only keep the engine busy.
-const MAX_CHECK_LENGTH = 50_000;
+Salesy.define(
+  "compose",
+  ["x", "messages", "settings", "editorText", "offsets", "highlights", "panel", "account", "pageChanges"],
+  ({ x, messages, settings, editorText, offsets, highlights, panel: panels, account, pageChanges }) => {
+    const CHECK_DEBOUNCE_MS = 150;
+    // X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
+    // not a post, and checking it would only keep the engine busy.
+    const MAX_CHECK_LENGTH = 50_000;
 
-/** @param {HTMLElement} editor */
-function startSession(editor) {
-  let timer = 0;
-  let generation = 0;
-  /** The last answer, for the post guard; null while the draft is empty or unchecked. */
-  let result = null;
-  /** Phrases the user chose to ignore in this draft ("Ignore here"). */
-  const ignored = new Set();
-  let snapshot = readEditor(editor);
-
-  const panel = createPanel(editor, {
-    ignore(finding) {
-      ignored.add(finding.text.toLowerCase());
-      check();
-    },
-    disableRule(finding) {
-      askBackground("set-rule", { rule: finding.rule, enabled: false }).catch((error) =>
-        panel.showError(String(error?.message ?? error)),
-      );
-    },
-    flash(finding) {
-      const toUtf16 = codePointToUtf16(snapshot.text);
-      const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
-      if (range) highlightRegistry.flash(range);
-    },
-    postAnyway: () => postGuard.release(editor),
-    keepEditing: () => postGuard.hold(editor),
-  });
-
-  async function check() {
-    timer = 0;
-    if (extensionGone()) return stop();
-    const current = ++generation;
-    try {
-      await checkNow(current);
-    } finally {
-      // Still pending while a newer edit waits for its own check (the debounce timer).
-      if (current === generation && !timer) panel.setPending(false);
+    /**
+     * @typedef {"verdict" | "cleared" | "edited" | "post-anyway" | "keep-editing" | "card-closed"} DraftEvent
+     * @type {Map<DraftEvent, Set<(editor: HTMLElement, detail?: any) => void>>}
+     */
+    const listeners = new Map();
+    /** @param {DraftEvent} type @param {HTMLElement} editor @param {any} [detail] */
+    function emit(type, editor, detail) {
+      for (const listener of listeners.get(type) ?? []) listener(editor, detail);
     }
-  }
 
-  /** @param {number} current this check's generation; a newer one makes its answer stale */
-  async function checkNow(current) {
-    const { text } = readEditor(editor);
-    if (!text.trim() || salesySettings.paused) {
-      result = null;
-      highlightRegistry.clear(editor);
-      panel.show(null);
-      if (!text.trim()) {
-        ignored.clear();
-        postGuard.forget(editor);
-        salesyHistory.draftCleared(editor);
+    /** @type {Map<HTMLElement, ReturnType<typeof startSession>>} */
+    const sessions = new Map();
+
+    /** @param {HTMLElement} editor */
+    function startSession(editor) {
+      let timer = 0;
+      let generation = 0;
+      /** The last answer, for the post guard; null while the draft is empty or unchecked. */
+      let result = null;
+      /** Phrases the user chose to ignore in this draft ("Ignore here"). */
+      const ignored = new Set();
+      let snapshot = editorText.read(editor);
+      const since = performance.now();
+
+      const panel = panels.create(
+        editor,
+        {
+          ignore(finding) {
+            ignored.add(finding.text.toLowerCase());
+            check();
+          },
+          disableRule(finding) {
+            messages
+              .ask("set-rule", { rule: finding.rule, enabled: false })
+              .catch((error) => panel.showError(String(error?.message ?? error)));
+          },
+          flash(finding) {
+            const toUtf16 = offsets.codePointToUtf16(snapshot.text);
+            const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
+            if (range) highlights.flash(range);
+          },
+          postAnyway: () => emit("post-anyway", editor),
+          keepEditing: () => emit("keep-editing", editor),
+          closed: () => emit("card-closed", editor),
+        },
+        { editors: () => sessions.keys() },
+      );
+
+      async function check() {
+        timer = 0;
+        if (messages.gone()) return stop();
+        const current = ++generation;
+        try {
+          await checkNow(current);
+        } finally {
+          // Still pending while a newer edit waits for its own check (the debounce timer).
+          if (current === generation && !timer) panel.setPending(false);
+        }
       }
-      return;
+
+      /** @param {number} current this check's generation; a newer one makes its answer stale */
+      async function checkNow(current) {
+        const { text } = editorText.read(editor);
+        if (!text.trim() || settings.paused) {
+          result = null;
+          highlights.clear(editor);
+          panel.show(null);
+          if (!text.trim()) {
+            ignored.clear();
+            emit("cleared", editor);
+          }
+          return;
+        }
+        if (text.length > MAX_CHECK_LENGTH) {
+          result = null;
+          highlights.clear(editor);
+          panel.showNotice(
+            "Too long to check",
+            `This draft has ${text.length.toLocaleString()} characters; Salesy checks up to ${MAX_CHECK_LENGTH.toLocaleString()}.`,
+            "too_long",
+          );
+          return;
+        }
+        let answer;
+        try {
+          answer = await messages.ask("check", { text, allow: [...ignored] });
+        } catch (error) {
+          if (current !== generation || messages.gone()) return;
+          result = null;
+          highlights.clear(editor);
+          panel.showError(String(error?.message ?? error));
+          return;
+        }
+        // A pure ad's card says how posting it would move the account's balance.
+        const balanceNote = answer.verdict === "pure_ad" ? await account.balanceNote(editor) : undefined;
+        // A newer edit is already on its way: this answer describes text that no longer exists.
+        if (current !== generation) return;
+        snapshot = editorText.read(editor);
+        if (snapshot.text !== text) return;
+        const toUtf16 = offsets.codePointToUtf16(text);
+        const marks = [];
+        for (const finding of answer.findings) {
+          const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
+          if (range) marks.push({ range, category: finding.category });
+        }
+        result = answer;
+        highlights.paint(editor, marks);
+        panel.show(answer, { balanceNote });
+        emit("verdict", editor, { answer, text });
+      }
+
+      function schedule() {
+        panel.setPending(true);
+        clearTimeout(timer);
+        timer = setTimeout(check, CHECK_DEBOUNCE_MS);
+        emit("edited", editor);
+      }
+
+      const observer = new MutationObserver(schedule);
+      observer.observe(editor, { characterData: true, childList: true, subtree: true });
+      schedule();
+
+      function stop() {
+        clearTimeout(timer);
+        observer.disconnect();
+        highlights.clear(editor);
+        panel.remove();
+        sessions.delete(editor);
+      }
+
+      return {
+        stop,
+        recheck: check,
+        since,
+        get verdict() {
+          return result?.verdict ?? null;
+        },
+        panel,
+      };
     }
-    if (text.length > MAX_CHECK_LENGTH) {
-      result = null;
-      highlightRegistry.clear(editor);
-      panel.showNotice(
-        "Too long to check",
-        `This draft has ${text.length.toLocaleString()} characters; Salesy checks up to ${MAX_CHECK_LENGTH.toLocaleString()}.`,
-        "too_long",
+
+    function scan() {
+      for (const [editor, session] of sessions) {
+        if (!editor.isConnected || !editor.matches(x.Selectors.EDITOR)) session.stop();
+      }
+      for (const editor of document.querySelectorAll(x.Selectors.EDITOR)) {
+        const element = /** @type {HTMLElement} */ (editor);
+        if (!sessions.has(element)) sessions.set(element, startSession(element));
+      }
+      // X moves things without resizing an editor (a thread's toolbar follows the focus).
+      panels.placeAll();
+    }
+
+    /** True when a change happened inside a watched editor (its own session sees those). */
+    function insideAnEditor(record) {
+      const node = record.target.nodeType === Node.ELEMENT_NODE ? record.target : record.target.parentElement;
+      const editor = /** @type {Element | null} */ (node)?.closest(x.Selectors.EDITOR);
+      return Boolean(editor && sessions.has(/** @type {HTMLElement} */ (editor)) && record.type !== "attributes");
+    }
+
+    function start(signal) {
+      // A rule switched off, a site paused or resumed: every open draft is checked again.
+      settings.onChange(() => {
+        for (const session of sessions.values()) session.recheck();
+      }, signal);
+      pageChanges.subscribe((records) => {
+        if (records.length > 0 && records.every(insideAnEditor)) return;
+        scan();
+      }, signal);
+      settings.ready.then(() => {
+        if (!signal.aborted) scan();
+      });
+      signal.addEventListener(
+        "abort",
+        () => {
+          for (const session of [...sessions.values()]) session.stop();
+          listeners.clear();
+        },
+        { once: true },
       );
-      return;
     }
-    let answer;
-    try {
-      answer = await askBackground("check", { text, allow: [...ignored] });
-    } catch (error) {
-      if (current !== generation || extensionGone()) return;
-      result = null;
-      highlightRegistry.clear(editor);
-      panel.showError(String(error?.message ?? error));
-      return;
-    }
-    // A pure ad's card says how posting it would move the account's balance.
-    const balanceNote = answer.verdict === "pure_ad" ? await salesyHistory.balanceNote(editor) : undefined;
-    // A newer edit is already on its way: this answer describes text that no longer exists.
-    if (current !== generation) return;
-    snapshot = readEditor(editor);
-    if (snapshot.text !== text) return;
-    const toUtf16 = codePointToUtf16(text);
-    const marks = [];
-    for (const finding of answer.findings) {
-      const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
-      if (range) marks.push({ range, category: finding.category });
-    }
-    result = answer;
-    highlightRegistry.paint(editor, marks);
-    panel.show(answer, { balanceNote });
-    salesyHistory.sawVerdict(editor, answer, text);
-  }
 
-  function schedule() {
-    panel.setPending(true);
-    clearTimeout(timer);
-    timer = setTimeout(check, CHECK_DEBOUNCE_MS);
-  }
-
-  const observer = new MutationObserver(schedule);
-  observer.observe(editor, { characterData: true, childList: true, subtree: true });
-  schedule();
-
-  function stop() {
-    clearTimeout(timer);
-    observer.disconnect();
-    highlightRegistry.clear(editor);
-    panel.remove();
-    sessions.delete(editor);
-  }
-
-  return {
-    stop,
-    recheck: check,
-    get verdict() {
-      return result?.verdict ?? null;
-    },
-    panel,
-  };
-}
-
-/** @type {Map<HTMLElement, ReturnType<typeof startSession>>} */
-const sessions = new Map();
-
-function scanForEditors() {
-  for (const [editor, session] of sessions) if (!editor.isConnected) session.stop();
-  for (const editor of document.querySelectorAll(EDITOR_SELECTOR)) {
-    const element = /** @type {HTMLElement} */ (editor);
-    if (!sessions.has(element)) sessions.set(element, startSession(element));
-  }
-}
-
-// A rule switched off, a site paused or resumed: every open draft is checked again.
-salesySettings.onChange(() => {
-  for (const session of sessions.values()) session.recheck();
-});
-
-// X mutates its DOM constantly; scan at most once per frame.
-let scanPending = false;
-new MutationObserver(() => {
-  if (scanPending) return;
-  scanPending = true;
-  requestAnimationFrame(() => {
-    scanPending = false;
-    scanForEditors();
-  });
-}).observe(document.documentElement, { childList: true, subtree: true });
-salesySettings.ready.then(scanForEditors);
+    return {
+      start,
+      /**
+       * @param {DraftEvent} type
+       * @param {(editor: HTMLElement, detail?: any) => void} listener @param {AbortSignal} signal
+       */
+      on(type, listener, signal) {
+        if (!listeners.has(type)) listeners.set(type, new Set());
+        listeners.get(type)?.add(listener);
+        signal.addEventListener("abort", () => listeners.get(type)?.delete(listener), { once: true });
+      },
+      /** Whether Salesy watches this editor. @param {Element} editor */
+      watches: (editor) => sessions.has(/** @type {HTMLElement} */ (editor)),
+      /** The watched editor holding `node`, if any. @param {EventTarget | null} node */
+      editorAt(node) {
+        if (!(node instanceof Node)) return null;
+        for (const editor of sessions.keys()) if (editor.contains(node)) return editor;
+        return null;
+      },
+      /** Every watched editor. */
+      editors: () => [...sessions.keys()],
+      /** @param {HTMLElement} editor */
+      verdictOf: (editor) => sessions.get(editor)?.verdict ?? null,
+      /** @param {HTMLElement} editor */
+      panelOf: (editor) => sessions.get(editor)?.panel ?? null,
+      /** When Salesy started watching this editor (performance.now()). @param {HTMLElement} editor */
+      watchedSince: (editor) => sessions.get(editor)?.since ?? null,
+    };
+  },
+);

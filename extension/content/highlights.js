@@ -2,41 +2,36 @@
 // ::highlight() rules in highlights.css, without adding a single node to the editor.
 "use strict";
 
-const HIGHLIGHT_CATEGORIES = ["promotion", "engagement", "disclosure", "value"];
-
-const highlightRegistry = (() => {
+Salesy.define("highlights", [], () => {
+  const CATEGORIES = ["promotion", "engagement", "disclosure", "value"];
   /** @type {Map<string, Highlight>} */
   const byCategory = new Map();
-  for (const category of HIGHLIGHT_CATEGORIES) {
+  for (const category of CATEGORIES) {
     const highlight = new Highlight();
     // Warnings paint over the calm value colour where they meet.
     highlight.priority = category === "value" ? 0 : 1;
-    CSS.highlights.set(`salesy-${category}`, highlight);
     byCategory.set(category, highlight);
   }
+  // A separate highlight for "show me where": it outranks the others for a moment.
+  const flashHighlight = new Highlight();
+  flashHighlight.priority = 2;
+  let flashTimer = 0;
+
   /** @type {Map<Element, {range: Range, category: string}[]>} */
   const painted = new Map();
 
   function clear(editor) {
-    for (const { range, category } of painted.get(editor) ?? []) {
-      byCategory.get(category)?.delete(range);
-    }
+    for (const { range, category } of painted.get(editor) ?? []) byCategory.get(category)?.delete(range);
     painted.delete(editor);
   }
 
-  /** @param {{range: Range, category: string}[]} marks */
+  /** @param {Element} editor @param {{range: Range, category: string}[]} marks */
   function paint(editor, marks) {
     clear(editor);
     const kept = marks.filter(({ category }) => byCategory.has(category));
-    for (const { range, category } of kept) byCategory.get(category).add(range);
+    for (const { range, category } of kept) byCategory.get(category)?.add(range);
     painted.set(editor, kept);
   }
-
-  // A separate highlight for "show me where": it outranks the others for a moment.
-  const flashHighlight = new Highlight();
-  flashHighlight.priority = 2;
-  CSS.highlights.set("salesy-flash", flashHighlight);
-  let flashTimer = 0;
 
   /** @param {Range} range */
   function flash(range) {
@@ -46,5 +41,21 @@ const highlightRegistry = (() => {
     flashTimer = setTimeout(() => flashHighlight.clear(), 1200);
   }
 
-  return { paint, clear, flash };
-})();
+  /** Registers the highlights with the page; they go when Salesy stops. */
+  function start(signal) {
+    for (const [category, highlight] of byCategory) CSS.highlights.set(`salesy-${category}`, highlight);
+    CSS.highlights.set("salesy-flash", flashHighlight);
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(flashTimer);
+        for (const category of byCategory.keys()) CSS.highlights.delete(`salesy-${category}`);
+        CSS.highlights.delete("salesy-flash");
+        painted.clear();
+      },
+      { once: true },
+    );
+  }
+
+  return { start, paint, clear, flash };
+});

@@ -1,19 +1,46 @@
-// The content script's one way to the engine: a message to the service worker router.
+// The content scripts' one way to the engine and the extension's storage: a message to the
+// service worker's router. And the one way in: requests from Salesy's own popup for this
+// tab (target "content"), such as the page's health report.
 "use strict";
 
-/**
- * Ask the background router; resolves with its result or rejects with its error.
- * @param {string} type
- * @param {object} [payload]
- */
-async function askBackground(type, payload = {}) {
-  const reply = await chrome.runtime.sendMessage({ target: "background", type, ...payload });
-  if (!reply?.ok) throw new Error(reply?.error ?? "Salesy's background did not answer.");
-  if (reply.result?.error) throw new Error(reply.result.error);
-  return reply.result;
-}
+Salesy.define("messages", [], () => {
+  /** True once the extension was reloaded or removed under this page: stop quietly then. */
+  function gone() {
+    return !chrome.runtime?.id;
+  }
 
-/** True once the extension was reloaded or removed under this page: stop quietly then. */
-function extensionGone() {
-  return !chrome.runtime?.id;
-}
+  /**
+   * Asks the background router; resolves with its result or rejects with its error.
+   * @param {string} type
+   * @param {object} [payload]
+   */
+  async function ask(type, payload = {}) {
+    const reply = await chrome.runtime.sendMessage({ target: "background", type, ...payload });
+    if (!reply?.ok) throw new Error(reply?.error ?? "Salesy's background did not answer.");
+    if (reply.result?.error) throw new Error(reply.result.error);
+    return reply.result;
+  }
+
+  /** Tells the background something; a failure (or a gone extension) is answered with null. */
+  function tell(type, payload = {}) {
+    if (gone()) return Promise.resolve(null);
+    return ask(type, payload).catch(() => null);
+  }
+
+  /**
+   * Answers one type of request from Salesy's own pages until `signal` aborts.
+   * @param {string} type @param {(message: any) => any} answer @param {AbortSignal} signal
+   */
+  function answer(type, reply, signal) {
+    /** @type {Parameters<typeof chrome.runtime.onMessage.addListener>[0]} */
+    const listener = (message, sender, sendResponse) => {
+      if (message?.target !== "content" || message.type !== type || sender.id !== chrome.runtime.id) return false;
+      sendResponse(reply(message));
+      return false;
+    };
+    chrome.runtime.onMessage.addListener(listener);
+    signal.addEventListener("abort", () => chrome.runtime.onMessage.removeListener(listener), { once: true });
+  }
+
+  return { gone, ask, tell, answer };
+});

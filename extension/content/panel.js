@@ -1,300 +1,391 @@
 // The panel beside one editor: the verdict chip, the hint card it opens, and a polite live
-// region. It lives in its own shadow root attached outside the editor, so neither X's styles
-// nor X's React tree can reach it, and it never takes focus or the caret unasked.
+// region. It lives in its own shadow root attached outside the editor (inside X's compose
+// dialog when the editor is in one, so the dialog's focus trap lets the keyboard reach it),
+// so neither X's styles nor X's React tree can reach it, and it never takes focus or the
+// caret unasked. Alt+Shift+S in the editor opens the card with the keyboard (keyboard.js);
+// Escape closes it and gives the editor its focus and caret back.
 "use strict";
 
-const PANEL_STYLE = `
-  :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
-  :host([hidden]) { display: none; }
-  .panel {
-    --paper: #fff; --ink: #0f1419; --muted: #536471; --line: rgb(0 0 0 / 0.12);
-    --ok: #00ba7c; --promo: #c77700; --ad: #f4212e; --accent: #1d9bf0;
-    font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-    position: relative;
-  }
-  .panel[data-theme="dim"] { --paper: #15202b; --ink: #f7f9f9; --muted: #8b98a5; --line: rgb(255 255 255 / 0.2); }
-  .panel[data-theme="dark"] { --paper: #000; --ink: #e7e9ea; --muted: #71767b; --line: rgb(255 255 255 / 0.25); }
-  button { font: inherit; color: inherit; cursor: pointer; }
-  button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-  .chip {
-    display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px;
-    border-radius: 999px; border: 1px solid var(--line); background: var(--paper);
-    font-weight: 600; font-size: 12px; line-height: 18px; white-space: nowrap;
-    box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
-  }
-  .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--muted); flex: none; }
-  [data-verdict="ok"] .dot { background: var(--ok); }
-  [data-verdict="promotional"] .dot { background: var(--promo); }
-  [data-verdict="pure_ad"] .chip { border-color: var(--ad); }
-  [data-verdict="pure_ad"] .dot { background: var(--ad); }
-  .card {
-    position: absolute; right: 0; top: calc(100% + 6px); box-sizing: border-box;
-    width: max-content; max-width: min(380px, calc(100vw - 16px));
-    max-height: min(460px, calc(100vh - 16px)); overflow: auto;
-    background: var(--paper); color: var(--ink); border: 1px solid var(--line);
-    border-radius: 12px; padding: 12px 14px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
-  }
-  .card.above { top: auto; bottom: calc(100% + 6px); }
-  .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden] { display: none; }
-  header { display: flex; gap: 8px; align-items: start; }
-  .summary { margin: 0; font-weight: 600; flex: 1; }
-  .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
-  .balance { margin: 8px 0 0; color: var(--ad); }
-  .skipped { margin: 8px 0 0; font-size: 13px; opacity: 0.8; }
-  .confirm { margin: 10px 0 0; padding: 10px; border-radius: 8px; border: 1px solid var(--ad); }
-  .confirm p { margin: 0 0 8px; font-weight: 600; }
-  ol { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 10px; }
-  li { border-left: 3px solid var(--muted); padding-left: 8px; }
-  li[data-category="promotion"] { border-color: #f4212e; }
-  li[data-category="engagement"] { border-color: #e66e00; }
-  li[data-category="disclosure"] { border-color: #7856ff; }
-  li[data-category="value"] { border-color: var(--ok); }
-  .words { border: 0; background: none; padding: 0; font-weight: 600; text-align: start; }
-  .words:hover { text-decoration: underline; }
-  .message, .suggestion { margin: 2px 0 0; }
-  .suggestion { color: var(--muted); }
-  .actions { display: flex; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
-  .actions button, .confirm button {
-    border: 1px solid var(--line); background: none; border-radius: 999px; padding: 1px 10px; font-size: 12px;
-  }
-  .confirm .post-anyway { border-color: var(--ad); }
-  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-`;
-
-const VERDICT_LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
-
-// Every panel is placed again when any editor changes size: a post of a thread that grows
-// moves the editors below it, and a chip left behind would sit on their text.
-const panelPlacers = new Set();
-const editorResizes = new ResizeObserver(() => panelPlacers.forEach((place) => place()));
-
-/** True when a box at (left, top) of this size would cover part of a watched editor. */
-function coversAnEditor(left, top, width, height) {
-  return [...sessions.keys()].some((editor) => {
-    const box = editor.getBoundingClientRect();
-    return left < box.right && left + width > box.left && top < box.bottom && top + height > box.top;
-  });
-}
-
-/**
- * @typedef {{rule: string, name: string, category: string, start: number, end: number,
- *            text: string, message: string, suggestion: string}} Finding
- * @typedef {{ignore: (f: Finding) => void, disableRule: (f: Finding) => void,
- *            flash: (f: Finding) => void, postAnyway: () => void, keepEditing: () => void}} PanelActions
- */
-
-/** @param {HTMLElement} editor @param {PanelActions} actions */
-function createPanel(editor, actions) {
-  const host = document.createElement("div");
-  host.setAttribute("data-salesy", "panel");
-  host.hidden = true;
-  const root = host.attachShadow({ mode: "open" });
-  root.innerHTML = `<style>${PANEL_STYLE}</style>
-    <div class="panel">
-      <button class="chip" type="button" aria-expanded="false" aria-controls="card">
-        <span class="dot" aria-hidden="true"></span><span class="label"></span>
-      </button>
-      <section class="card" id="card" role="dialog" aria-label="Salesy: why this verdict" hidden>
-        <header><p class="summary"></p>
-          <button class="close" type="button" aria-label="Close">×</button></header>
-        <p class="balance" hidden></p>
-        <p class="skipped" hidden></p>
-        <div class="confirm" hidden>
-          <p>This reads like pure advertising — post anyway?</p>
-          <button class="post-anyway" type="button">Post anyway</button>
-          <button class="keep-editing" type="button">Keep editing</button>
-        </div>
-        <ol class="findings"></ol>
-      </section>
-      <div class="live visually-hidden" aria-live="polite"></div>
-    </div>`;
-  const $ = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
-  const panel = $(".panel");
-  const chip = $(".chip");
-  const card = $(".card");
-  const live = $(".live");
-  document.documentElement.append(host);
-
-  /** @type {Finding[]} */
-  let findings = [];
-  let lastVerdict = "";
-  // Counts answers painted, so tests and benchmarks can tell "updated" from "unchanged".
-  let updates = 0;
-
-  // Clicking Salesy's buttons must not pull focus (and the caret) out of X's editor.
-  panel.addEventListener("mousedown", (event) => event.preventDefault());
-
-  function setOpen(open) {
-    card.hidden = !open;
-    chip.setAttribute("aria-expanded", String(open));
-    place();
-  }
-  chip.addEventListener("click", () => setOpen(card.hidden));
-  $(".close").addEventListener("click", () => setOpen(false));
-  panel.addEventListener("keydown", (event) => {
-    if (event.key === "Escape" && !card.hidden) {
-      setOpen(false);
-      chip.focus();
+Salesy.define("panel", ["x"], ({ x }) => {
+  const PANEL_STYLE = `
+    :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
+    :host([hidden]) { display: none; }
+    .panel {
+      --paper: #fff; --ink: #0f1419; --muted: #536471; --line: rgb(0 0 0 / 0.12);
+      --ok: #00ba7c; --promo: #c77700; --ad: #f4212e; --accent: #1d9bf0;
+      font: 13px/1.35 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+      position: relative;
     }
-  });
-  $(".post-anyway").addEventListener("click", () => actions.postAnyway());
-  $(".keep-editing").addEventListener("click", () => {
-    $(".confirm").hidden = true;
-    setOpen(false);
-    actions.keepEditing();
-  });
-  $(".findings").addEventListener("click", (event) => {
-    const button = /** @type {HTMLElement} */ (event.target).closest("button");
-    const item = button?.closest("li");
-    if (!button || !item) return;
-    const finding = findings[Number(item.dataset.index)];
-    if (button.classList.contains("words")) actions.flash(finding);
-    else if (button.classList.contains("ignore")) actions.ignore(finding);
-    else if (button.classList.contains("disable")) actions.disableRule(finding);
-  });
+    .panel[data-theme="dim"] { --paper: #15202b; --ink: #f7f9f9; --muted: #8b98a5; --line: rgb(255 255 255 / 0.2); }
+    .panel[data-theme="dark"] { --paper: #000; --ink: #e7e9ea; --muted: #71767b; --line: rgb(255 255 255 / 0.25); }
+    button { font: inherit; color: inherit; cursor: pointer; }
+    button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+    .chip {
+      display: inline-flex; align-items: center; gap: 6px; padding: 2px 10px;
+      border-radius: 999px; border: 1px solid var(--line); background: var(--paper);
+      font-weight: 600; font-size: 12px; line-height: 18px; white-space: nowrap;
+      box-shadow: 0 1px 3px rgb(0 0 0 / 0.15);
+    }
+    .dot { width: 8px; height: 8px; border-radius: 50%; background: var(--muted); flex: none; }
+    [data-verdict="ok"] .dot { background: var(--ok); }
+    [data-verdict="promotional"] .dot { background: var(--promo); }
+    [data-verdict="pure_ad"] .chip { border-color: var(--ad); }
+    [data-verdict="pure_ad"] .dot { background: var(--ad); }
+    .card {
+      position: absolute; right: 0; top: calc(100% + 6px); box-sizing: border-box;
+      width: max-content; max-width: min(380px, calc(100vw - 16px));
+      max-height: min(460px, calc(100vh - 16px)); overflow: auto;
+      background: var(--paper); color: var(--ink); border: 1px solid var(--line);
+      border-radius: 12px; padding: 12px 14px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
+    }
+    .card.above { top: auto; bottom: calc(100% + 6px); }
+    .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden] { display: none; }
+    header { display: flex; gap: 8px; align-items: start; }
+    .summary { margin: 0; font-weight: 600; flex: 1; }
+    .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
+    .balance { margin: 8px 0 0; color: var(--ad); }
+    .skipped { margin: 8px 0 0; font-size: 13px; opacity: 0.8; }
+    .confirm { margin: 10px 0 0; padding: 10px; border-radius: 8px; border: 1px solid var(--ad); }
+    .confirm p { margin: 0 0 8px; font-weight: 600; }
+    ol { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 10px; }
+    li { border-left: 3px solid var(--muted); padding-left: 8px; }
+    li[data-category="promotion"] { border-color: #f4212e; }
+    li[data-category="engagement"] { border-color: #e66e00; }
+    li[data-category="disclosure"] { border-color: #7856ff; }
+    li[data-category="value"] { border-color: var(--ok); }
+    .words { border: 0; background: none; padding: 0; font-weight: 600; text-align: start; }
+    .words:hover { text-decoration: underline; }
+    .message, .suggestion { margin: 2px 0 0; }
+    .suggestion { color: var(--muted); }
+    .actions { display: flex; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
+    .actions button, .confirm button {
+      border: 1px solid var(--line); background: none; border-radius: 999px; padding: 1px 10px; font-size: 12px;
+    }
+    .confirm .post-anyway { border-color: var(--ad); }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  `;
 
-  let frame = 0;
-  function place() {
-    cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      const rect = editor.getBoundingClientRect();
-      const width = chip.offsetWidth;
-      // Just below the editor's right edge: clear of the text and of X's toolbar buttons,
-      // and always inside the window (narrow windows, 200 % zoom).
-      let left = Math.max(8, Math.min(rect.right - width, innerWidth - width - 8));
-      let top = rect.bottom + 4;
-      // A draft that fills its box has the next post of the thread right below it: a chip
-      // there would take the clicks meant for that editor. Beside the last line instead.
-      if (coversAnEditor(left, top, width, chip.offsetHeight) && rect.right + 8 + width <= innerWidth - 8) {
-        left = rect.right + 8;
-        top = rect.bottom - chip.offsetHeight;
-      }
-      host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
-      if (!card.hidden) {
-        const room = innerHeight - rect.bottom - chip.offsetHeight - 16;
-        card.classList.toggle("above", card.offsetHeight > room && rect.top > room);
-      }
-    });
-  }
+  const VERDICT_LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
 
-  function renderFindings() {
-    const list = $(".findings");
-    list.replaceChildren();
-    findings.forEach((finding, index) => {
-      const item = document.createElement("li");
-      item.dataset.category = finding.category;
-      item.dataset.index = String(index);
-      item.dataset.rule = finding.rule;
-      const words = document.createElement("button");
-      words.type = "button";
-      words.className = "words";
-      words.textContent = `“${finding.text}”`;
-      words.title = "Show it in the draft";
-      const message = document.createElement("p");
-      message.className = "message";
-      message.textContent = finding.message;
-      const suggestion = document.createElement("p");
-      suggestion.className = "suggestion";
-      suggestion.textContent = finding.suggestion;
-      item.append(words, message, suggestion);
-      if (finding.category !== "value") {
-        const buttons = document.createElement("div");
-        buttons.className = "actions";
-        buttons.innerHTML = `<button class="ignore" type="button">Ignore here</button>
-          <button class="disable" type="button">Turn off this rule</button>`;
-        item.append(buttons);
-      }
-      list.append(item);
-    });
+  const SHORTCUT = "Alt+Shift+S";
+
+  // Every panel is placed again when any editor changes size: a post of a thread that grows
+  // moves the editors below it, and a chip left behind would sit on their text.
+  const panelPlacers = new Set();
+  const editorResizes = new ResizeObserver(() => panelPlacers.forEach((place) => place()));
+
+  /** Places every panel again (X moved things: a thread's toolbar follows the focus). */
+  function placeAll() {
+    panelPlacers.forEach((place) => place());
   }
 
   /**
-   * @param {{verdict: string, score: number, summary: string, findings: Finding[],
-   *          skipped?: {rule: string, name: string, error: string}[]} | null} result
-   * @param {{balanceNote?: string}} [extra]
+   * @typedef {{rule: string, name: string, category: string, start: number, end: number,
+   *            text: string, message: string, suggestion: string}} Finding
+   * @typedef {{ignore: (f: Finding) => void, disableRule: (f: Finding) => void,
+   *            flash: (f: Finding) => void, postAnyway: () => void, keepEditing: () => void,
+   *            closed: () => void}} PanelActions
+   * @typedef {{editors: () => Iterable<HTMLElement>}} PanelOptions
    */
-  function show(result, extra = {}) {
-    if (!result) {
-      host.hidden = true;
-      setOpen(false);
-      lastVerdict = "";
-      return;
+
+  /**
+   * @param {HTMLElement} editor @param {PanelActions} actions
+   * @param {PanelOptions} options `editors`: every watched editor, which a chip must not cover
+   */
+  function create(editor, actions, options) {
+    const host = document.createElement("div");
+    host.setAttribute("data-salesy", "panel");
+    // Which editor this panel belongs to (tests and benchmarks find a panel by it).
+    host.setAttribute("data-editor", editor.getAttribute("data-testid") ?? "");
+    host.hidden = true;
+    const root = host.attachShadow({ mode: "open" });
+    root.innerHTML = `<style>${PANEL_STYLE}</style>
+      <div class="panel">
+        <button class="chip" type="button" aria-expanded="false" aria-controls="card"
+          aria-keyshortcuts="${SHORTCUT}">
+          <span class="dot" aria-hidden="true"></span><span class="label"></span>
+        </button>
+        <section class="card" id="card" role="dialog" aria-label="Salesy: why this verdict" hidden>
+          <header><p class="summary"></p>
+            <button class="close" type="button" aria-label="Close">×</button></header>
+          <p class="balance" hidden></p>
+          <p class="skipped" hidden></p>
+          <div class="confirm" hidden>
+            <p>This reads like pure advertising — post anyway?</p>
+            <button class="post-anyway" type="button">Post anyway</button>
+            <button class="keep-editing" type="button">Keep editing</button>
+          </div>
+          <ol class="findings"></ol>
+        </section>
+        <div class="live visually-hidden" aria-live="polite"></div>
+      </div>`;
+    const $ = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
+    const panel = $(".panel");
+    const chip = $(".chip");
+    const card = $(".card");
+    const live = $(".live");
+    x.overlayParent(editor).append(host);
+
+    /** True when a box at (left, top) of this size would cover part of a watched editor. */
+    function coversAnEditor(left, top, width, height) {
+      return [...options.editors()].some((other) => {
+        const box = other.getBoundingClientRect();
+        return left < box.right && left + width > box.left && top < box.bottom && top + height > box.top;
+      });
     }
-    panel.dataset.theme = xTheme();
-    panel.dataset.verdict = result.verdict;
-    findings = result.findings;
-    const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
-    $(".label").textContent = `${label} · ${result.score}`;
-    chip.title = `Salesy: ${result.summary}`;
-    $(".summary").textContent = result.summary;
-    const balance = $(".balance");
-    balance.textContent = extra.balanceNote ?? "";
-    balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
-    const skipped = result.skipped ?? [];
-    $(".skipped").textContent = skipped.length
-      ? `Not checked: ${skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")} failed on this draft; the other rules still ran.`
-      : "";
-    $(".skipped").hidden = !skipped.length;
-    renderFindings();
-    if (result.verdict !== lastVerdict) live.textContent = `Salesy: ${label}. ${result.summary}`;
-    lastVerdict = result.verdict;
-    host.hidden = false;
-    host.dataset.updates = String(++updates);
-    place();
+
+    /** @type {Finding[]} */
+    let findings = [];
+    let lastVerdict = "";
+    // Counts answers painted, so tests and benchmarks can tell "updated" from "unchanged".
+    let updates = 0;
+    let announcedShortcut = false;
+    /** Where the keyboard goes back to when the card closes (opened from the editor). */
+    let returnFocus = /** @type {(() => void) | null} */ (null);
+
+    // Clicking Salesy's buttons must not pull focus (and the caret) out of X's editor.
+    panel.addEventListener("mousedown", (event) => event.preventDefault());
+
+    function open() {
+      card.hidden = false;
+      chip.setAttribute("aria-expanded", "true");
+      place();
+    }
+
+    /** Closes the card; the question "post anyway?" goes with it, and focus goes back. */
+    function close({ refocus = true } = {}) {
+      if (card.hidden) return;
+      card.hidden = true;
+      $(".confirm").hidden = true;
+      chip.setAttribute("aria-expanded", "false");
+      place();
+      const back = returnFocus;
+      returnFocus = null;
+      actions.closed();
+      if (refocus) back?.();
+    }
+
+    chip.addEventListener("click", () => (card.hidden ? open() : close()));
+    $(".close").addEventListener("click", () => close());
+    panel.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || card.hidden) return;
+      // X closes its compose dialog on Escape: this one is Salesy's, and ends here.
+      event.stopPropagation();
+      event.preventDefault();
+      swallowKeyUp("Escape");
+      const toChip = !returnFocus;
+      close();
+      if (toChip) chip.focus();
+    });
+    $(".post-anyway").addEventListener("click", () => actions.postAnyway());
+    $(".keep-editing").addEventListener("click", () => {
+      close();
+      actions.keepEditing();
+    });
+    $(".findings").addEventListener("click", (event) => {
+      const button = /** @type {HTMLElement} */ (event.target).closest("button");
+      const item = button?.closest("li");
+      if (!button || !item) return;
+      const finding = findings[Number(item.dataset.index)];
+      if (button.classList.contains("words")) actions.flash(finding);
+      else if (button.classList.contains("ignore")) actions.ignore(finding);
+      else if (button.classList.contains("disable")) actions.disableRule(finding);
+    });
+
+    let frame = 0;
+    function place() {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        // X's React may re-render the dialog's children: come back if it dropped the panel.
+        if (!host.isConnected && editor.isConnected) x.overlayParent(editor).append(host);
+        const rect = editor.getBoundingClientRect();
+        const width = chip.offsetWidth;
+        // Just below the editor's right edge: clear of the text and of X's toolbar buttons,
+        // and always inside the window (narrow windows, 200 % zoom).
+        let left = Math.max(8, Math.min(rect.right - width, innerWidth - width - 8));
+        let top = rect.bottom + 4;
+        // A draft that fills its box has the next post of the thread right below it: a chip
+        // there would take the clicks meant for that editor. Beside the last line instead.
+        if (coversAnEditor(left, top, width, chip.offsetHeight) && rect.right + 8 + width <= innerWidth - 8) {
+          left = rect.right + 8;
+          top = rect.bottom - chip.offsetHeight;
+        }
+        host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+        if (!card.hidden) {
+          const room = innerHeight - rect.bottom - chip.offsetHeight - 16;
+          card.classList.toggle("above", card.offsetHeight > room && rect.top > room);
+        }
+      });
+    }
+
+    function renderFindings() {
+      const list = $(".findings");
+      list.replaceChildren();
+      findings.forEach((finding, index) => {
+        const item = document.createElement("li");
+        item.dataset.category = finding.category;
+        item.dataset.index = String(index);
+        item.dataset.rule = finding.rule;
+        const words = document.createElement("button");
+        words.type = "button";
+        words.className = "words";
+        words.textContent = `“${finding.text}”`;
+        words.title = "Show it in the draft";
+        const message = document.createElement("p");
+        message.className = "message";
+        message.textContent = finding.message;
+        const suggestion = document.createElement("p");
+        suggestion.className = "suggestion";
+        suggestion.textContent = finding.suggestion;
+        item.append(words, message, suggestion);
+        if (finding.category !== "value") {
+          const buttons = document.createElement("div");
+          buttons.className = "actions";
+          buttons.innerHTML = `<button class="ignore" type="button">Ignore here</button>
+            <button class="disable" type="button">Turn off this rule</button>`;
+          item.append(buttons);
+        }
+        list.append(item);
+      });
+    }
+
+    /**
+     * @param {{verdict: string, score: number, summary: string, findings: Finding[],
+     *          skipped?: {rule: string, name: string, error: string}[]} | null} result
+     * @param {{balanceNote?: string}} [extra]
+     */
+    function show(result, extra = {}) {
+      if (!result) {
+        close({ refocus: false });
+        host.hidden = true;
+        lastVerdict = "";
+        return;
+      }
+      panel.dataset.theme = x.theme();
+      panel.dataset.verdict = result.verdict;
+      findings = result.findings;
+      const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
+      $(".label").textContent = `${label} · ${result.score}`;
+      chip.title = `Salesy: ${result.summary} (${SHORTCUT} in the draft opens this card)`;
+      $(".summary").textContent = result.summary;
+      const balance = $(".balance");
+      balance.textContent = extra.balanceNote ?? "";
+      balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
+      const skipped = result.skipped ?? [];
+      $(".skipped").textContent = skipped.length
+        ? `Not checked: ${skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")} failed on this draft; the other rules still ran.`
+        : "";
+      $(".skipped").hidden = !skipped.length;
+      renderFindings();
+      if (result.verdict !== lastVerdict) {
+        // The first time, say how to reach the card from the keyboard (X's dialog keeps Tab in).
+        const how = announcedShortcut ? "" : ` ${SHORTCUT} opens Salesy's card.`;
+        announcedShortcut = true;
+        live.textContent = `Salesy: ${label}. ${result.summary}${how}`;
+      }
+      lastVerdict = result.verdict;
+      host.hidden = false;
+      host.dataset.updates = String(++updates);
+      place();
+    }
+
+    /** Shows a state that is not a verdict ("Salesy paused", "Too long to check") and why. */
+    function showNotice(labelText, message, state = "error") {
+      panel.dataset.verdict = state;
+      panel.dataset.theme = x.theme();
+      $(".label").textContent = labelText;
+      chip.title = message;
+      lastVerdict = "";
+      findings = [];
+      $(".summary").textContent = message;
+      renderFindings();
+      host.hidden = false;
+      host.dataset.updates = String(++updates);
+      place();
+    }
+
+    /** @param {string} message */
+    function showError(message) {
+      showNotice("Salesy paused", `Salesy could not check this draft: ${message}`);
+    }
+
+    /**
+     * Opens the card on the question "post anyway?" (the nudge before posting), its safe
+     * answer focused. @param {string} question @param {() => void} [back] where Escape returns
+     */
+    function confirmPost(question, back) {
+      $(".confirm p").textContent = question;
+      $(".confirm").hidden = false;
+      open();
+      returnFocus = back ?? null;
+      /** @type {HTMLElement} */ ($(".keep-editing")).focus({ preventScroll: true });
+    }
+
+    function closeConfirm() {
+      if (!$(".confirm").hidden) close({ refocus: false });
+    }
+
+    /**
+     * Opens the card from the keyboard and focuses its first finding (or its close button);
+     * Escape or closing it calls `back`. @param {() => void} back
+     */
+    function openFromKeyboard(back) {
+      if (host.hidden) return false;
+      open();
+      returnFocus = back;
+      const first = /** @type {HTMLElement | null} */ (root.querySelector(".findings .words") ?? root.querySelector(".close"));
+      first?.focus({ preventScroll: true });
+      return true;
+    }
+
+    panelPlacers.add(place);
+    editorResizes.observe(editor);
+    const listenerOptions = { capture: true, passive: true };
+    window.addEventListener("scroll", place, listenerOptions);
+    window.addEventListener("resize", place, listenerOptions);
+
+    function remove() {
+      panelPlacers.delete(place);
+      editorResizes.unobserve(editor);
+      window.removeEventListener("scroll", place, listenerOptions);
+      window.removeEventListener("resize", place, listenerOptions);
+      cancelAnimationFrame(frame);
+      host.remove();
+    }
+
+    /** Marks a check as scheduled or in flight (tests and benchmarks wait for it to clear). */
+    function setPending(pending) {
+      if (pending) host.dataset.pending = "";
+      else delete host.dataset.pending;
+    }
+
+    return {
+      show,
+      showError,
+      showNotice,
+      confirmPost,
+      closeConfirm,
+      openFromKeyboard,
+      setPending,
+      place,
+      remove,
+      /** True while the chip shows (a verdict or a notice). */
+      get visible() {
+        return !host.hidden;
+      },
+    };
   }
 
-  /** Shows a state that is not a verdict ("Salesy paused", "Too long to check") and why. */
-  function showNotice(labelText, message, state = "error") {
-    panel.dataset.verdict = state;
-    panel.dataset.theme = xTheme();
-    $(".label").textContent = labelText;
-    chip.title = message;
-    lastVerdict = "";
-    findings = [];
-    $(".summary").textContent = message;
-    renderFindings();
-    host.hidden = false;
-    host.dataset.updates = String(++updates);
-    place();
+  /** Stops the release of a key Salesy handled from reaching X (which acts on key-up too). */
+  function swallowKeyUp(key) {
+    const swallow = (event) => {
+      if (event.key !== key) return;
+      event.stopPropagation();
+      window.removeEventListener("keyup", swallow, true);
+    };
+    window.addEventListener("keyup", swallow, true);
+    setTimeout(() => window.removeEventListener("keyup", swallow, true), 1000);
   }
 
-  /** @param {string} message */
-  function showError(message) {
-    showNotice("Salesy paused", `Salesy could not check this draft: ${message}`);
-  }
-
-  /** Opens the card on the question "post anyway?" (the nudge before posting). */
-  function confirmPost() {
-    $(".confirm").hidden = false;
-    setOpen(true);
-    /** @type {HTMLElement} */ ($(".keep-editing")).focus({ preventScroll: true });
-  }
-
-  function closeConfirm() {
-    $(".confirm").hidden = true;
-    setOpen(false);
-  }
-
-  panelPlacers.add(place);
-  editorResizes.observe(editor);
-  const listenerOptions = { capture: true, passive: true };
-  window.addEventListener("scroll", place, listenerOptions);
-  window.addEventListener("resize", place, listenerOptions);
-
-  function remove() {
-    panelPlacers.delete(place);
-    editorResizes.unobserve(editor);
-    window.removeEventListener("scroll", place, listenerOptions);
-    window.removeEventListener("resize", place, listenerOptions);
-    cancelAnimationFrame(frame);
-    host.remove();
-  }
-
-  /** Marks a check as scheduled or in flight (tests and benchmarks wait for it to clear). */
-  function setPending(pending) {
-    if (pending) host.dataset.pending = "";
-    else delete host.dataset.pending;
-  }
-
-  return { show, showError, showNotice, confirmPost, closeConfirm, setPending, place, remove };
-}
+  return { create, placeAll };
+});

@@ -1,95 +1,134 @@
-// The nudge before posting (opt-in): when the draft about to be posted is a pure ad, the first
-// click on X's Post button (or Ctrl/Cmd+Enter in the editor) is held and the panel asks "post
-// anyway?". Nothing is written into the editor either way; "Post anyway" clicks X's button
-// on the user's behalf.
+// Every attempt to post goes through here: a click on X's Post button ("Post all" in a
+// thread, "Reply" under a post) or X's shortcut for it, Ctrl/Cmd+Enter in an editor. With
+// the nudge on (opt-in), an attempt that would send a pure ad, in any post of the thread,
+// is held and the card asks "post anyway?"; every attempt that goes through is handed to
+// the features listening (history.js records the posts once they leave the composer).
+// Nothing is written into the editor either way; "Post anyway" clicks X's button for the
+// user.
 "use strict";
 
-const POST_BUTTONS = '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]';
+Salesy.define(
+  "postGuard",
+  ["x", "settings", "compose", "editorText"],
+  ({ x, settings, compose, editorText }) => {
+    /** The text each editor's user said "post anyway" to. @type {WeakMap<HTMLElement, string>} */
+    const released = new WeakMap();
+    /**
+     * The question on show, by the editor whose card asks it: the composer it is about, and
+     * the drafts it is about as they were when it was asked.
+     * @type {Map<HTMLElement, {composer: Element, ads: Map<HTMLElement, string>}>}
+     */
+    const asking = new Map();
+    /** @type {Set<(attempt: {composer: Element, editors: HTMLElement[]}) => void>} */
+    const listeners = new Set();
 
-const postGuard = (() => {
-  /** Editors whose user said "post anyway" to the current draft. */
-  const released = new WeakSet();
-  /** @type {Map<HTMLElement, HTMLElement>} the Post button each held editor waits on */
-  const held = new Map();
+    const nudging = () => settings.nudgeBeforePosting && !settings.paused;
+    const textOf = (editor) => editorText.read(editor).text;
+    const needsAsking = (editor) => compose.verdictOf(editor) === "pure_ad" && released.get(editor) !== textOf(editor);
 
-  /** The watched editors that belong to the composer of this Post button. */
-  function editorsOf(button) {
-    for (let node = button.parentElement; node; node = node.parentElement) {
-      const inside = [...sessions.keys()].filter((editor) => node.contains(editor));
-      if (inside.length > 0) return inside;
+    /** Stops the post on its way (before X's own handlers) and asks about it. */
+    function hold(event, composer, ads) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const [first] = ads;
+      asking.set(first, { composer, ads: new Map(ads.map((editor) => [editor, textOf(editor)])) });
+      const others = ads.length - 1;
+      const question = others
+        ? `${ads.length} posts of this thread read like pure advertising — post anyway?`
+        : "This reads like pure advertising — post anyway?";
+      const caret = editorText.saveCaret(first);
+      compose.panelOf(first)?.confirmPost(question, () => editorText.restoreCaret(first, caret));
     }
-    return [];
-  }
 
-  /** The Post button of the composer this editor belongs to. */
-  function buttonOf(editor) {
-    for (let node = editor.parentElement; node; node = node.parentElement) {
-      const button = node.querySelector(POST_BUTTONS);
-      if (button) return /** @type {HTMLElement} */ (button);
+    /** @param {Event} event @param {Element} composer */
+    function attempt(event, composer) {
+      const editors = x.editorsOf(composer).filter(compose.watches);
+      if (editors.length === 0) return;
+      if (nudging()) {
+        const ads = editors.filter(needsAsking);
+        if (ads.length > 0) return hold(event, composer, ads);
+      }
+      for (const listener of listeners) listener({ composer, editors });
     }
-    return null;
-  }
 
-  function needsAsking(editor) {
-    return sessions.get(editor)?.verdict === "pure_ad" && !released.has(editor);
-  }
+    /** @param {MouseEvent} event */
+    function clicked(event) {
+      const button = x.postButtonAt(event.target);
+      if (!button || x.isDisabled(button)) return;
+      const composer = x.composerOf(button);
+      if (composer) attempt(event, composer);
+    }
 
-  /** Stops the post on its way (before X's own handlers) and asks. */
-  function hold(event, editor, button) {
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    held.set(editor, button);
-    sessions.get(editor)?.panel.confirmPost();
-  }
+    /** @param {KeyboardEvent} event */
+    function keyed(event) {
+      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+      const editor = compose.editorAt(event.target);
+      const composer = editor && x.composerOf(editor);
+      if (!composer) return;
+      const button = x.postButtonOf(composer);
+      if (button && x.isDisabled(button)) return;
+      attempt(event, composer);
+    }
 
-  const nudging = () => salesySettings.nudgeBeforePosting && !salesySettings.paused;
+    /** Forgets the question an editor's card asked (closed, answered, or its text changed). */
+    function dismiss(editor) {
+      if (!asking.delete(editor)) return;
+      compose.panelOf(editor)?.closeConfirm();
+    }
 
-  document.addEventListener(
-    "click",
-    (event) => {
-      const button = /** @type {Element} */ (event.target).closest?.(POST_BUTTONS);
-      if (!button || !nudging()) return;
-      const editor = editorsOf(button).find(needsAsking);
-      if (editor) hold(event, editor, /** @type {HTMLElement} */ (button));
-    },
-    true,
-  );
+    function postAnyway(editor) {
+      const question = asking.get(editor);
+      dismiss(editor);
+      if (!question) return;
+      for (const [ad, text] of question.ads) released.set(ad, text);
+      // Focus may have moved X's toolbar (and its button) to another post: find it again.
+      const button = x.postButtonOf(question.composer);
+      if (button && !x.isDisabled(button)) button.click();
+    }
 
-  // X posts on Ctrl+Enter (Cmd+Enter on a Mac) from the editor too.
-  document.addEventListener(
-    "keydown",
-    (event) => {
-      if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey) || !nudging()) return;
-      const editor = [...sessions.keys()].find((candidate) => candidate.contains(/** @type {Node} */ (event.target)));
-      if (!editor) return;
-      const composer = buttonOf(editor);
-      const waiting = composer ? editorsOf(composer).find(needsAsking) : undefined;
-      if (composer && waiting) hold(event, waiting, composer);
-    },
-    true,
-  );
+    function keepEditing(editor) {
+      dismiss(editor);
+      if (document.activeElement !== editor) editor.focus({ preventScroll: true });
+    }
 
-  return {
-    /** @param {HTMLElement} editor */
-    release(editor) {
-      released.add(editor);
-      sessions.get(editor)?.panel.closeConfirm();
-      held.get(editor)?.click();
-      held.delete(editor);
-    },
-    /** The draft was cleared or posted: the next one is asked about afresh. */
-    forget(editor) {
-      released.delete(editor);
-      held.delete(editor);
-    },
-    /** True while this editor's Post click is held on "post anyway?" (not a post yet). */
-    isHeld(editor) {
-      return held.has(editor);
-    },
-    /** @param {HTMLElement} editor */
-    hold(editor) {
-      held.delete(editor);
-      editor.focus({ preventScroll: true });
-    },
-  };
-})();
+    /** A draft the question was about changed: the question no longer stands. */
+    function edited(editor) {
+      for (const [asker, question] of asking) {
+        const asked = question.ads.get(editor);
+        if (asked !== undefined && asked !== textOf(editor)) dismiss(asker);
+      }
+    }
+
+    function start(signal) {
+      // Window, capture phase: before X's own handlers see the click or the key.
+      window.addEventListener("click", clicked, { capture: true, signal });
+      window.addEventListener("keydown", keyed, { capture: true, signal });
+      compose.on("post-anyway", postAnyway, signal);
+      compose.on("keep-editing", keepEditing, signal);
+      compose.on("card-closed", dismiss, signal);
+      compose.on("edited", edited, signal);
+      compose.on(
+        "cleared",
+        (editor) => {
+          released.delete(editor);
+          edited(editor);
+        },
+        signal,
+      );
+      signal.addEventListener("abort", () => (asking.clear(), listeners.clear()), { once: true });
+    }
+
+    return {
+      start,
+      /**
+       * Hears every attempt to post that the nudge let through.
+       * @param {(attempt: {composer: Element, editors: HTMLElement[]}) => void} listener
+       * @param {AbortSignal} signal
+       */
+      onPost(listener, signal) {
+        listeners.add(listener);
+        signal.addEventListener("abort", () => listeners.delete(listener), { once: true });
+      },
+    };
+  },
+);

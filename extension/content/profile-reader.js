@@ -1,103 +1,81 @@
-// Reads the account's own posts off its profile page (x.com/<handle>, /with_replies) as X
-// renders them, and merges them into the history by status id. Only the signed-in account's
-// profile is read; reposts of other people's posts are left out; replies are marked.
-// Nothing is written into the page.
+// Reads the account's own posts off its profile (x.com/<handle>, /with_replies…) and off its
+// own posts' pages (x.com/<handle>/status/<id>) as X renders them, and merges them into the
+// history by status id. Only the signed-in account's posts are read: a repost names the
+// original's author in its permalink and is left out, a pinned post is the account's own.
+// Replies are told apart by structure (x.js), in any language. A long post X cut short
+// behind "Show more" is sent marked truncated, and sent again whole once the page shows it
+// whole (expanded, or on its own page); the history keeps one copy. Nothing is written into
+// the page, and "Show more" is never clicked for the user.
 "use strict";
 
-(() => {
-  const PROFILE_TABS = new Set(["with_replies", "media", "highlights", "superfollows", "articles"]);
-  const SEND_DELAY_MS = 400;
-  const seen = new Set();
-  /** @type {Map<string, {id: string, text: string, at: string, reply: boolean}>} */
-  const pending = new Map();
-  let timer = 0;
+Salesy.define(
+  "profileReader",
+  ["x", "messages", "settings", "account", "pageChanges"],
+  ({ x, messages, settings, account, pageChanges }) => {
+    const SEND_DELAY_MS = 400;
+    /** What was sent of each post: sent again only when the page shows more of it. */
+    const sent = new Map();
+    /** @type {Map<string, {id: string, text: string, at: string, reply: boolean, truncated?: boolean}>} */
+    const pending = new Map();
+    let timer = 0;
 
-  /** The handle whose profile this page shows, or null. */
-  function profileOf(pathname) {
-    const parts = pathname.split("/").filter(Boolean);
-    if (parts.length === 0 || parts.length > 2) return null;
-    if (parts.length === 2 && !PROFILE_TABS.has(parts[1])) return null;
-    return /^[A-Za-z0-9_]{1,15}$/.test(parts[0]) ? parts[0] : null;
-  }
-
-  /** A post's text as the reader sees it: emoji are images with their character as alt. */
-  function textOf(element) {
-    let out = "";
-    const walk = (node) => {
-      if (node.nodeType === Node.TEXT_NODE) out += node.nodeValue;
-      else if (node.nodeName === "IMG") out += node.getAttribute("alt") ?? "";
-      else if (node.nodeName === "BR") out += "\n";
-      else node.childNodes.forEach(walk);
-    };
-    walk(element);
-    return out.trim();
-  }
-
-  function isRepostOfOthers(article) {
-    const context = article.querySelector('[data-testid="socialContext"]');
-    return Boolean(context && /repost|retweet/i.test(context.textContent ?? ""));
-  }
-
-  function isReply(article) {
-    for (const node of article.querySelectorAll("div")) {
-      const first = node.firstChild;
-      if (first?.nodeType === Node.TEXT_NODE && /^\s*Replying to/.test(first.nodeValue ?? "")) return true;
+    /** The account's own posts on this page, read. */
+    function ownPosts(own) {
+      const status = x.statusOf();
+      if (status) {
+        if (!x.sameHandle(status.author, own)) return [];
+        const focal = x.readFocalPost(status);
+        return focal ? [focal] : [];
+      }
+      const profile = x.profileOf();
+      if (!profile || !x.sameHandle(profile, own)) return [];
+      return x.timelinePosts().map(x.readPost);
     }
-    return false;
-  }
 
-  /** @param {Element} article @param {string} own */
-  function read(article, own) {
-    if (isRepostOfOthers(article)) return null;
-    // The permalink is the link around the post's time; a quoted post has its own, later.
-    const time = article.querySelector('a[href*="/status/"] time[datetime]');
-    const link = time?.closest("a");
-    const match = link?.getAttribute("href")?.match(/^\/([A-Za-z0-9_]{1,15})\/status\/(\d+)/);
-    if (!time || !match || match[1].toLowerCase() !== own.toLowerCase()) return null;
-    const texts = [...article.querySelectorAll('div[data-testid="tweetText"]')];
-    // The post's own text, not the text of a post it quotes (a card X renders as a link).
-    const postText = texts.find((node) => !node.closest('[role="link"]')) ?? null;
-    return {
-      id: match[2],
-      text: postText ? textOf(postText) : "",
-      at: time.getAttribute("datetime") ?? "",
-      reply: isReply(article),
-    };
-  }
-
-  function scan() {
-    if (extensionGone() || salesySettings.paused) return;
-    const own = salesyHistory.noteAccount();
-    const page = profileOf(location.pathname);
-    if (!own || !page || page.toLowerCase() !== own.toLowerCase()) return;
-    for (const article of document.querySelectorAll('article[data-testid="tweet"]')) {
-      const post = read(article, own);
-      if (!post || !post.text || seen.has(post.id)) continue;
-      seen.add(post.id);
-      pending.set(post.id, post);
+    /** More than was sent before: the first sighting, the whole text, or a reply mark. */
+    function news(post, before) {
+      if (!before) return true;
+      if (before.truncated && !post.truncated) return true;
+      return post.reply && !before.reply;
     }
-    if (pending.size > 0) {
-      clearTimeout(timer);
-      timer = setTimeout(() => send(own), SEND_DELAY_MS);
+
+    function scan() {
+      if (messages.gone() || settings.paused) return;
+      const own = account.note();
+      if (!own) return;
+      for (const post of ownPosts(own)) {
+        if (!post || !post.text || !x.sameHandle(post.author, own)) continue;
+        const before = sent.get(post.id);
+        if (!news(post, before)) continue;
+        // Once read whole, the text stays whole; a reply mark, once seen, stays.
+        const whole = before && !before.truncated ? before : null;
+        const merged = whole ? { ...whole, reply: true } : { ...post, reply: post.reply || Boolean(before?.reply) };
+        sent.set(post.id, merged);
+        const { id, text, at, reply, truncated } = merged;
+        pending.set(id, truncated ? { id, text, at, reply, truncated } : { id, text, at, reply });
+      }
+      if (pending.size > 0) {
+        clearTimeout(timer);
+        timer = setTimeout(() => send(own), SEND_DELAY_MS);
+      }
     }
-  }
 
-  function send(own) {
-    const posts = [...pending.values()];
-    pending.clear();
-    askBackground("history-merge", { account: own, posts }).catch(() => {
-      for (const post of posts) seen.delete(post.id); // try again on the next scan
-    });
-  }
+    function send(own) {
+      const posts = [...pending.values()];
+      pending.clear();
+      messages.ask("history-merge", { account: own, posts }).catch(() => {
+        for (const post of posts) sent.delete(post.id); // try again on the next scan
+      });
+    }
 
-  let scheduled = false;
-  new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      scan();
-    });
-  }).observe(document.documentElement, { childList: true, subtree: true });
-  salesySettings.ready.then(scan);
-})();
+    function start(signal) {
+      pageChanges.subscribe(scan, signal);
+      settings.ready.then(() => {
+        if (!signal.aborted) scan();
+      });
+      signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+    }
+
+    return { start };
+  },
+);

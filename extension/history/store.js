@@ -17,7 +17,9 @@ export const TALLY_FIELDS = ["checked", "caught", "actedOn", "postedAnyway", "po
 
 /**
  * @typedef {{id: string, text: string, verdict?: string, score?: number, at: string,
- *            source: "composed" | "profile" | "archive", reply?: boolean, replyTo?: string}} Post
+ *            source: "composed" | "profile" | "archive", reply?: boolean, replyTo?: string,
+ *            truncated?: boolean}} Post
+ * `truncated`: only the start of the text is known (X cut a long post short behind "Show more").
  */
 
 /** A handle as X compares them: without "@", case-insensitive. */
@@ -91,8 +93,18 @@ export function mergePosts(existing, incoming, cap = DEFAULT_CAP) {
     const post = /** @type {Post} */ ({ ...raw, at: iso(raw.at) });
     const same = post.id ? byId.get(post.id) : undefined;
     if (same) {
+      // The whole text of a post known only in part: it replaces the part, and its verdict.
+      if (same.truncated && !post.truncated && post.text.length >= same.text.length) {
+        same.text = post.text;
+        delete same.truncated;
+        for (const key of ["verdict", "score"]) {
+          if (post[key] === undefined) delete same[key];
+          else same[key] = post[key];
+        }
+      }
       // Known: keep what was stored, fill in what was missing (a reply mark, a verdict).
       for (const [key, value] of Object.entries(post)) {
+        if (key === "truncated" || key === "text") continue;
         if (same[key] === undefined || (key === "reply" && value)) same[key] = value;
       }
       updated++;
@@ -101,11 +113,11 @@ export function mergePosts(existing, incoming, cap = DEFAULT_CAP) {
     if (post.id && !post.id.startsWith("local-")) {
       const text = comparable(post.text);
       const when = Date.parse(post.at);
+      // The same words, or (X cut it short) the start of them.
+      const matches = (other) =>
+        comparable(other.text) === text || (post.truncated && text.length > 0 && comparable(other.text).startsWith(text));
       const composed = posts.find(
-        (other) =>
-          other.id.startsWith("local-") &&
-          comparable(other.text) === text &&
-          Math.abs(Date.parse(other.at) - when) < TWO_DAYS,
+        (other) => other.id.startsWith("local-") && matches(other) && Math.abs(Date.parse(other.at) - when) < TWO_DAYS,
       );
       if (composed) {
         byId.delete(composed.id);

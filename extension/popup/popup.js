@@ -62,6 +62,7 @@ function renderStrip(strip) {
 
 function renderAccounts(summary) {
   $("account").textContent = summary.account ? `@${summary.account}` : "";
+  $("no-account").hidden = Boolean(summary.account);
   const picker = /** @type {HTMLSelectElement} */ ($("account-picker"));
   const many = summary.accounts.length > 1;
   $("account-picker-label").hidden = !many;
@@ -87,7 +88,7 @@ function renderBalance(summary) {
   $("empty").hidden = !empty;
   if (empty) {
     $("share").textContent = "–";
-    $("counts").textContent = summary.account ? "No posts yet" : "No account yet";
+    $("counts").textContent = summary.account ? "No posts yet" : "No X account seen yet";
     $("target").textContent = balance ? targetLine(balance) : "";
     $("status").textContent = "";
     $("advice").textContent = "";
@@ -275,8 +276,35 @@ chrome.storage.onChanged.addListener((changes, area) => {
 // An import started before this popup was opened (it goes on while the popup is closed).
 chrome.storage.session.get("archiveImport").then(({ archiveImport }) => showImportProgress(archiveImport));
 
+/**
+ * What Salesy can't see on the X page in the active tab (the compose box, a Post button, the
+ * account), as that page's own check words it. Any other tab has no Salesy to answer.
+ */
+async function showPageHealth() {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (tab?.id === undefined) return;
+  let report;
+  try {
+    report = await chrome.tabs.sendMessage(tab.id, { target: "content", type: "page-health" });
+  } catch {
+    return; // not an X page, or one loaded before Salesy was
+  }
+  const problems = report?.problems ?? [];
+  const list = $("page-health");
+  list.replaceChildren(
+    ...problems.map((problem) => {
+      const item = document.createElement("p");
+      item.dataset.kind = problem.kind;
+      item.textContent = problem.message;
+      return item;
+    }),
+  );
+  list.hidden = problems.length === 0;
+}
+
 paintCached();
 refresh();
+showPageHealth();
 showPauseSwitch();
 askBackground("engine-status").then(
   ({ status }) => {

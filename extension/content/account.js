@@ -1,0 +1,61 @@
+// The account's side of composing: which X account is signed in (told to the background
+// once per change, so history and balance go to the right handle), whose account a
+// composer posts from, and the hint card's balance line for that account.
+"use strict";
+
+Salesy.define("account", ["x", "messages", "pageChanges"], ({ x, messages, pageChanges }) => {
+  let reported = "";
+
+  /** Tells the background which account is in use (once per change); returns it. */
+  function note() {
+    const handle = x.signedInHandle();
+    if (handle && handle !== reported) {
+      reported = handle;
+      messages.tell("history-account", { account: handle });
+    }
+    return handle;
+  }
+
+  /** The account posting from this composer: the signed-in one, else the composer's avatar. */
+  function ofComposer(composer) {
+    return x.signedInHandle() ?? (composer ? x.composerAvatarHandle(composer) : null);
+  }
+
+  /** @type {Map<string, Promise<any>>} by account */
+  const previews = new Map();
+  /** @type {Parameters<typeof chrome.storage.onChanged.addListener>[0]} */
+  function storageChanged(changes, area) {
+    if (area === "local" && Object.keys(changes).some((key) => key.startsWith("history:") || key === "config")) {
+      previews.clear();
+    }
+  }
+
+  /** "Posting this would make 6 of your last 20 posts promotional — target 4." or undefined. */
+  async function balanceNote(editor) {
+    const handle = ofComposer(x.composerOf(editor)) ?? "";
+    if (!previews.has(handle)) {
+      previews.set(handle, messages.tell("balance-preview", { account: handle || undefined }));
+    }
+    const preview = await previews.get(handle);
+    if (!preview) return undefined;
+    const span = preview.days ? `of your posts of the last ${preview.days} days` : `of your last ${preview.total} posts`;
+    return `Posting this would make ${preview.promotional} ${span} promotional — target ${preview.allowed}.`;
+  }
+
+  function start(signal) {
+    chrome.storage.onChanged.addListener(storageChanged);
+    signal.addEventListener("abort", () => chrome.storage.onChanged.removeListener(storageChanged), { once: true });
+    // The side bar renders after the page, and the account can change without a reload.
+    let timer = 0;
+    pageChanges.subscribe(() => {
+      timer ||= setTimeout(() => {
+        timer = 0;
+        note();
+      }, 500);
+    }, signal);
+    signal.addEventListener("abort", () => clearTimeout(timer), { once: true });
+    note();
+  }
+
+  return { start, note, ofComposer, balanceNote };
+});
