@@ -268,7 +268,7 @@ def engine_ready(page: Any) -> dict[str, Any]:
 
 
 FIRST_HINT_JS = """async (draft) => {
-  const editor = document.querySelector('[data-testid="tweetTextarea_0"]');
+  const editor = document.querySelector('#layers [data-testid="tweetTextarea_0"]');
   editor.focus();
   const start = performance.now();
   document.execCommand('insertText', false, draft);
@@ -574,7 +574,7 @@ def popup_rows(context: Any) -> list[Row]:
 
 
 KEYSTROKE_JS = """async (runs) => {
-  const editor = document.querySelector('[data-testid="tweetTextarea_0"]');
+  const editor = document.querySelector('#layers [data-testid="tweetTextarea_0"]');
   // The chip counts the answers it has painted (highlights are painted just before it).
   const updates = () => document.querySelector('[data-salesy="panel"]').dataset.updates;
   const times = [];

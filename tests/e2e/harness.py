@@ -7,7 +7,6 @@ Playwright routing from tests/fixtures/, and the draft-js editor from node_modul
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -26,8 +25,26 @@ FIXTURES = ROOT / "tests" / "fixtures"
 NODE_MODULES = ROOT / "node_modules"
 
 COMPOSE_URL = "https://x.com/compose/post"
-EDITOR = '[data-testid="tweetTextarea_0"]'
 PANEL = '[data-salesy="panel"]'
+FRONT_DIALOG = '#layers [role="dialog"]'
+
+
+def editor_selector(index: int = 0) -> str:
+    """The index-th editor of the composer in front: the compose dialog's when one is open
+    (the home timeline's own tweetTextarea_0 stays behind it, as on X), else the page's."""
+    editor = f'[data-testid="tweetTextarea_{index}"]'
+    return f"{FRONT_DIALOG} {editor}, body:not(:has({FRONT_DIALOG})) {editor}"
+
+
+def panel_selector(index: int = 0) -> str:
+    """Salesy's panel for the index-th editor in front: panels of a dialog's editors live in
+    the dialog (its focus trap would keep the keyboard from them elsewhere), others at the
+    end of the page."""
+    mark = f'{PANEL}[data-editor="tweetTextarea_{index}"]'
+    return f"{FRONT_DIALOG} {mark}, html:not(:has({FRONT_DIALOG})) > {mark}"
+
+
+EDITOR = editor_selector(0)
 
 # The fixture's scripts: files of ours, and the real editor stack from npm.
 ASSETS = {
@@ -40,12 +57,13 @@ ASSETS = {
 PAGES = {
     "/compose/post": "compose.html",
     "/home": "compose.html",
-    "/salesy_demo/status/1": "compose.html",
     # Profiles: the signed-in account's own (posts, replies tab) and someone else's.
     "/salesy_demo": "profile.html",
     "/salesy_demo/with_replies": "profile.html",
     "/ana": "profile.html",
 }
+# A post's own page (the conversation and its reply box): any status id of the practice posts.
+STATUS_PAGE = re.compile(r"^/[A-Za-z0-9_]{1,15}/status/\d{1,25}$")
 CONTENT_TYPES = {".html": "text/html", ".js": "text/javascript", ".css": "text/css"}
 
 CHROMIUM_ARGS = [
@@ -130,6 +148,8 @@ def fixture_response(path: str) -> tuple[bytes, str] | None:
         return b"", "image/x-icon"
     if path in PAGES:
         return (FIXTURES / PAGES[path]).read_bytes(), "text/html"
+    if STATUS_PAGE.match(path):
+        return (FIXTURES / "compose.html").read_bytes(), "text/html"
     prefix = "/salesy-fixture/"
     if path.startswith(prefix):
         name = path[len(prefix) :]
@@ -166,12 +186,8 @@ def serve_fixtures_at(context: BrowserContext, log: RequestLog, origin: str) -> 
             route.fulfill(status=200, body=body, content_type=content_type)
 
     context.route(f"{origin}/**", fulfill)
-    files = [*ASSETS, *(file.name for file in FIXTURES.iterdir() if file.is_file())]
-    log.allowed.extend(
-        [origin + "/favicon.ico"]
-        + [origin + path for path in PAGES]
-        + [f"{origin}/salesy-fixture/{name}" for name in files]
-    )
+    # Every request to this origin is answered by the route above: none leaves the machine.
+    log.allowed.append(origin + "/")
 
 
 @contextmanager
@@ -249,11 +265,21 @@ def poll(check: Callable[[], Any], *, timeout: float = 10.0, interval: float = 0
     raise TimeoutError(f"gave up after {timeout:.1f}s; last value: {last!r}")
 
 
-def open_compose(context: BrowserContext) -> Page:
+def open_compose(context: BrowserContext, query: str = "") -> Page:
+    """The compose dialog over the home timeline (`query`: "?thread=2", "?lang=de", ...)."""
     page = context.new_page()
-    page.goto(COMPOSE_URL)
+    page.goto(COMPOSE_URL + query)
     page.wait_for_selector(EDITOR)
     return page
+
+
+def new_post(page: Page) -> None:
+    """Opens a fresh compose dialog from the side bar's Post button, as after posting on X
+    (posting closes the dialog)."""
+    opened = page.evaluate("window.fixture.opened")
+    page.click('[data-testid="SideNav_NewTweet_Button"]')
+    poll(lambda: page.evaluate("window.fixture.opened") > opened)
+    page.wait_for_selector(EDITOR)
 
 
 def type_draft(page: Page, text: str, *, editor: str = EDITOR) -> None:
@@ -267,15 +293,22 @@ def type_draft(page: Page, text: str, *, editor: str = EDITOR) -> None:
             page.keyboard.press("Enter")
 
 
-def editor_model_text(page: Page, test_id: str = "tweetTextarea_0") -> str:
-    return str(page.evaluate(f"window.fixture.editors[{json.dumps(test_id)}]()"))
+def _editor(editor: str) -> str:
+    """A selector for an editor; a bare test id means that editor of the composer in front."""
+    match = re.fullmatch(r"tweetTextarea_(\d+)", editor)
+    return editor_selector(int(match.group(1))) if match else editor
+
+
+def editor_model_text(page: Page, editor: str = EDITOR) -> str:
+    """The text in the Draft editor's model (not its DOM)."""
+    return str(page.evaluate("(sel) => window.fixture.model(sel).text()", _editor(editor)))
 
 
 def chip_state(page: Page, index: int = 0) -> dict[str, Any] | None:
     """The verdict chip of the index-th editor's panel as the user sees it."""
     return page.evaluate(
-        """(index) => {
-          const host = document.querySelectorAll('[data-salesy="panel"]')[index];
+        """(selector) => {
+          const host = document.querySelector(selector);
           if (!host || host.hidden) return null;
           const panel = host.shadowRoot.querySelector('.panel');
           const chip = host.shadowRoot.querySelector('.chip');
@@ -283,7 +316,7 @@ def chip_state(page: Page, index: int = 0) -> dict[str, Any] | None:
                   verdict: panel.dataset.verdict, title: chip.title,
                   theme: panel.dataset.theme, updates: Number(host.dataset.updates ?? 0)};
         }""",
-        index,
+        panel_selector(index),
     )
 
 
@@ -325,21 +358,22 @@ def settled(page: Page, index: int = 0) -> None:
     page.wait_for_timeout(50)  # let the editor's mutation reach Salesy's observer
     poll(
         lambda: page.evaluate(
-            "(i) => { const host = document.querySelectorAll('[data-salesy=\"panel\"]')[i];"
+            "(sel) => { const host = document.querySelector(sel);"
             " return !!host && !('pending' in host.dataset); }",
-            index,
+            panel_selector(index),
         )
     )
 
 
 def panel(page: Page, index: int = 0) -> Any:
-    """The index-th Salesy panel (Playwright's CSS selectors pierce its open shadow root)."""
-    return page.locator(PANEL).nth(index)
+    """The panel of the index-th editor in front (Playwright's CSS selectors pierce its open
+    shadow root)."""
+    return page.locator(panel_selector(index))
 
 
-def caret(page: Page, test_id: str = "tweetTextarea_0") -> dict[str, Any]:
+def caret(page: Page, editor: str = EDITOR) -> dict[str, Any]:
     """The editor model's selection as offsets into its plain text."""
-    return page.evaluate(f"window.fixture.selections[{json.dumps(test_id)}]()")  # type: ignore[no-any-return]
+    return page.evaluate("(sel) => window.fixture.model(sel).selection()", _editor(editor))  # type: ignore[no-any-return]
 
 
 def paste(page: Page, text: str, editor: str = EDITOR) -> None:

@@ -17,6 +17,7 @@ from harness import (
     chip_state,
     extension_id,
     extension_worker,
+    new_post,
     open_compose,
     page_errors,
     panel,
@@ -56,7 +57,7 @@ def post_draft(page: Page, text: str, verdict: str) -> None:
     before = page.evaluate("window.fixture.posted.length")
     page.click('[data-testid="tweetButton"]')
     poll(lambda: page.evaluate("window.fixture.posted.length") > before)
-    page.wait_for_selector('[data-testid="tweetTextarea_0"]')
+    new_post(page)
 
 
 def open_popup(context: BrowserContext) -> Page:
@@ -202,26 +203,32 @@ def test_own_profile_is_merged_by_status_id(browser: Browser) -> None:
     page = visit_profile(context, "/salesy_demo?more=1")
     posts = poll(lambda: len(h := history(context)) == 8 and h, timeout=15)
     by_id = {p["id"]: p for p in posts}
-    assert "1860000000000000008" not in by_id  # "You reposted" someone else's post
-    assert by_id["1860000000000000007"]["reply"] is True
-    assert by_id["1860000000000000006"]["reply"] is False
+    assert "1860000000000000100" not in by_id  # "You reposted" Ana's post: hers, not ours
     assert by_id["1860000000000000001"]["source"] == "profile"  # the pinned post is kept
+    assert not any(p["reply"] for p in posts)  # the Posts tab shows no replies
     assert by_id["1860000000000000009"]["verdict"] == "pure_ad"
+    # A link is read whole (X hides https:// and the tail, and adds "…").
+    assert by_id["1860000000000000009"]["text"].endswith(
+        "Shop today! https://shop.example.com/beans"
+    )
     # Emoji drawn as images are read back as characters; a quoted post is not our text.
     assert by_id["1860000000000000004"]["text"].endswith("emoji test ☕")
     assert "Cardamom" not in by_id["1860000000000000004"]["text"]
     assert by_id["1860000000000000009"]["at"] == "2026-11-20T10:00:00.000Z"
     page.close()
 
+    # The Replies tab adds the two replies; what was read already is not added again.
     again = visit_profile(context, "/salesy_demo/with_replies?more=1")
+    posts = poll(lambda: len(h := history(context)) == 10 and h, timeout=15)
+    assert {p["id"] for p in posts if p["reply"]} == {"1860000000000000007", "1860000000000000011"}
     again.wait_for_timeout(1500)
-    assert len(history(context)) == 8
+    assert len(history(context)) == 10
     again.close()
 
     other = visit_profile(context, "/ana")
     other.wait_for_timeout(1000)
     assert "history:ana" not in storage(context)
-    assert len(history(context)) == 8
+    assert len(history(context)) == 10
 
 
 def test_a_composed_post_takes_its_status_id_from_the_profile(browser: Browser) -> None:
@@ -409,7 +416,7 @@ def test_posting_with_ctrl_enter_is_recorded_once(browser: Browser) -> None:
     posts = poll(lambda: history(context))
     assert [p["text"] for p in posts] == [PERSONAL]
     # A double click on Post records the draft once.
-    page.wait_for_selector('[data-testid="tweetTextarea_0"]')
+    new_post(page)
     type_draft(page, MIXED)
     wait_for_verdict(page)
     settled(page)

@@ -8,13 +8,13 @@ from playwright.sync_api import BrowserContext, Page
 import salesy
 from harness import (
     EDITOR,
-    PANEL,
     RequestLog,
     chip_state,
     editor_model_text,
     extension_id,
     highlighted,
     open_compose,
+    panel,
     poll,
     salesy_nodes_in_editor,
     type_draft,
@@ -111,11 +111,11 @@ def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(browser: Browse
     wait_for_verdict(page, "pure_ad")
     page.wait_for_timeout(100)  # the chip is placed on the next animation frame
 
-    chip = page.locator(PANEL).evaluate(
+    chip = panel(page).evaluate(
         "host => host.shadowRoot.querySelector('.chip').getBoundingClientRect().toJSON()"
     )
     assert chip["width"] > 0
-    assert page.evaluate("sel => !document.querySelector(sel).closest('[contenteditable]')", PANEL)
+    assert panel(page).evaluate("host => !host.closest('[contenteditable]')")
     for button in page.locator('[data-testid="toolBar"] button, .reply-settings button').all():
         box = button.bounding_box()
         assert box is not None

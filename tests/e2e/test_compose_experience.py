@@ -13,8 +13,10 @@ from harness import (
     caret,
     chip_state,
     editor_model_text,
+    editor_selector,
     extension_id,
     highlighted,
+    new_post,
     open_compose,
     panel,
     poll,
@@ -232,7 +234,7 @@ def test_the_nudge_lets_a_personal_post_through(browser: Browser) -> None:
     "url",
     [
         "https://x.com/home",
-        "https://x.com/salesy_demo/status/1",
+        "https://x.com/ana/status/1860000000000000100",
         "https://x.com/compose/post?quote=1",
     ],
     ids=["home-inline", "reply", "quote"],
@@ -253,9 +255,9 @@ def test_each_post_of_a_thread_gets_its_own_verdict(browser: Browser) -> None:
     context, _ = browser
     page = context.new_page()
     page.goto("https://x.com/compose/post?thread=2")
-    page.wait_for_selector('[data-testid="tweetTextarea_1"]')
-    type_draft(page, PERSONAL, editor='[data-testid="tweetTextarea_0"]')
-    type_draft(page, AD, editor='[data-testid="tweetTextarea_1"]')
+    page.wait_for_selector(editor_selector(1))
+    type_draft(page, PERSONAL, editor=editor_selector(0))
+    type_draft(page, AD, editor=editor_selector(1))
 
     assert wait_for_verdict(page, "ok", index=0)
     assert wait_for_verdict(page, "pure_ad", index=1)
@@ -268,10 +270,13 @@ def test_highlights_disappear_when_the_draft_is_posted(browser: Browser) -> None
     page = open_compose(context)
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
-    page.click('[data-testid="tweetButton"]')  # the fixture re-creates the editor, as X does
+    page.click('[data-testid="tweetButton"]')  # posting closes the dialog, as on X
 
-    poll(lambda: not highlighted(page) and chip_state(page) is None)
-    assert page.locator('[data-salesy="panel"]').count() == 1  # the new editor's, hidden
+    poll(lambda: not highlighted(page) and page.evaluate("window.fixture.closed") == ["posted"])
+    # Only the home timeline's own composer is left, with its panel hidden.
+    assert page.locator('[data-salesy="panel"]').count() == 1
+    assert chip_state(page) is None
+    new_post(page)
     type_draft(page, AD)
     assert wait_for_verdict(page, "pure_ad")
 

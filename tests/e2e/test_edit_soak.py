@@ -186,28 +186,25 @@ class Side:
 
     def load(self) -> None:
         self.page.goto(self.url)
-        self.page.wait_for_selector(f'[data-testid="{EDITORS[1]}"]')
+        self.page.wait_for_selector(f'#layers [data-testid="{EDITORS[1]}"]')
 
     def reset(self) -> None:
-        """Posts the thread: the fixture mounts fresh editors (empty, no undo history), as X
-        does after a post, which is much quicker than loading the page again."""
-        fresh = """([posted, ids]) => window.fixture.posted.length > posted
-                     && ids.every((id) => document.querySelector(`[data-testid="${id}"]`)
-                     && window.fixture.editors[id]() === '')"""
-        posted = self.page.evaluate(
-            """() => {
-              const posted = window.fixture.posted.length;
-              document.querySelector('[data-testid="tweetButton"]').click();
-              return posted;
-            }""",
-        )
-        poll(lambda: self.page.evaluate(fresh, [posted, EDITORS]))
+        """Closes the compose dialog and opens a new one from the side bar, as a person
+        starting afresh would: fresh editors (empty, no undo history), much quicker than
+        loading the page again, and the same whatever the scripts left in the editors."""
+        fresh = """([opened, ids]) => window.fixture.opened > opened
+                     && ids.every((id) => document.querySelector(`#layers [data-testid="${id}"]`)
+                     && window.fixture.model(`#layers [data-testid="${id}"]`).text() === '')"""
+        opened = self.page.evaluate("window.fixture.opened")
+        self.page.click('[data-testid="app-bar-close"]')
+        self.page.click('[data-testid="SideNav_NewTweet_Button"]')
+        poll(lambda: self.page.evaluate(fresh, [opened, EDITORS]))
 
     def point(self, editor: int, fx: float, fy: float) -> tuple[float, float]:
         """A point inside the editor's visible part, at fractions of its width and height."""
         x, y = self.page.evaluate(
             """([id, fx, fy]) => {
-              const editor = document.querySelector(`[data-testid="${id}"]`);
+              const editor = document.querySelector(`#layers [data-testid="${id}"]`);
               let box = editor.getBoundingClientRect();
               if (box.bottom < 1 || box.top > innerHeight - 1) {
                 editor.scrollIntoView({block: 'nearest'});
@@ -287,10 +284,10 @@ class Side:
               const out = {active: document.activeElement?.dataset?.testid
                                    ?? document.activeElement?.tagName};
               for (const id of ids) {
-                const editor = document.querySelector(`[data-testid="${id}"]`);
+                const editor = document.querySelector(`#layers [data-testid="${id}"]`);
                 out[id] = {
-                  text: window.fixture.editors[id](),
-                  selection: window.fixture.selections[id](),
+                  text: window.fixture.model(`#layers [data-testid="${id}"]`).text(),
+                  selection: window.fixture.model(`#layers [data-testid="${id}"]`).selection(),
                   dom: [...editor.querySelectorAll('[data-block="true"]')]
                     .map((block) => block.textContent).join('\\n'),
                   html: editor.innerHTML,
@@ -328,13 +325,13 @@ def poke_salesy(page: Page) -> None:
     index = EDITORS.index(active)
     chip = harness.panel(page, index).locator(".chip")
     visible = page.evaluate(
-        """(index) => {
-          const host = document.querySelectorAll('[data-salesy="panel"]')[index];
+        """(selector) => {
+          const host = document.querySelector(selector);
           if (!host || host.hidden) return false;
           const rect = host.shadowRoot.querySelector('.chip').getBoundingClientRect();
           return rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight;
         }""",
-        index,
+        harness.panel_selector(index),
     )
     if not visible:
         return
@@ -364,7 +361,7 @@ def painted(page: Page) -> dict[str, Any]:
     """Salesy's highlights in each editor, and ranges that lie in none (left behind)."""
     return page.evaluate(  # type: ignore[no-any-return]
         """(ids) => {
-          const editors = ids.map((id) => document.querySelector(`[data-testid="${id}"]`));
+          const editors = ids.map((id) => document.querySelector(`#layers [data-testid="${id}"]`));
           const out = {stray: []};
           for (const id of ids) out[id] = {};
           for (const [name, highlight] of CSS.highlights) {
@@ -497,7 +494,7 @@ def test_no_chip_takes_a_click_meant_for_an_editor(browser: Browser) -> None:
     context, _ = browser
     page = context.new_page()
     page.goto("https://x.com" + PATH)
-    second = f'[data-testid="{EDITORS[1]}"]'
+    second = f'#layers [data-testid="{EDITORS[1]}"]'
     page.wait_for_selector(second)
     harness.type_draft(page, "Buy now, 50% off", editor=second)
     harness.wait_for_verdict(page, index=1)
@@ -506,7 +503,7 @@ def test_no_chip_takes_a_click_meant_for_an_editor(browser: Browser) -> None:
     page.wait_for_timeout(100)  # chips are placed on the next animation frame
     covered = page.evaluate(
         """(ids) => ids.flatMap((id) => {
-          const editor = document.querySelector(`[data-testid="${id}"]`);
+          const editor = document.querySelector(`#layers [data-testid="${id}"]`);
           const box = editor.getBoundingClientRect();
           const missed = [];
           for (let x = box.left + 2; x < box.right; x += 8)
