@@ -21,7 +21,7 @@ Salesy.define(
       "post-button":
         "Salesy can't find X's Post button for your draft — X may have changed; posts you make here are not added to your balance, and the nudge before posting can't ask.",
       account:
-        "Salesy can't see which X account is signed in on this page — X may have changed; it can't tell whose balance your posts belong to.",
+        "Salesy can't see which X account is signed in on this page — X may have changed; your posts may be counted for the wrong account.",
     };
     const logged = new Set();
     let path = location.pathname;

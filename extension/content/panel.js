@@ -193,6 +193,8 @@ Salesy.define("panel", ["x"], ({ x }) => {
     });
 
     let frame = 0;
+    /** The translation the panel has now. */
+    let shifted = { x: 0, y: 0 };
     function place() {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
@@ -210,7 +212,13 @@ Salesy.define("panel", ["x"], ({ x }) => {
           left = rect.right + 8;
           top = rect.bottom - chip.offsetHeight;
         }
-        host.style.transform = `translate(${Math.round(left)}px, ${Math.round(top)}px)`;
+        // Inside X's dialog, a transformed ancestor would make `fixed` relative to itself:
+        // measure where the panel's origin really is, and offset by that.
+        const now = host.getBoundingClientRect();
+        const originX = host.hidden ? 0 : Math.round(now.left - shifted.x);
+        const originY = host.hidden ? 0 : Math.round(now.top - shifted.y);
+        shifted = { x: Math.round(left) - originX, y: Math.round(top) - originY };
+        host.style.transform = `translate(${shifted.x}px, ${shifted.y}px)`;
         if (!card.hidden) {
           const room = innerHeight - rect.bottom - chip.offsetHeight - 16;
           card.classList.toggle("above", card.offsetHeight > room && rect.top > room);

@@ -281,16 +281,18 @@ chrome.storage.session.get("archiveImport").then(({ archiveImport }) => showImpo
  * account), as that page's own check words it. Any other tab has no Salesy to answer.
  */
 async function showPageHealth() {
-  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-  if (tab?.id === undefined) return;
-  let report;
-  try {
-    report = await chrome.tabs.sendMessage(tab.id, { target: "content", type: "page-health" });
-  } catch {
-    return; // not an X page, or one loaded before Salesy was
-  }
-  const problems = report?.problems ?? [];
   const list = $("page-health");
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  let report = null;
+  try {
+    if (tab?.id !== undefined) {
+      report = await chrome.tabs.sendMessage(tab.id, { target: "content", type: "page-health" });
+    }
+  } catch {
+    // Not an X page, or one loaded before Salesy was: nothing to say about it.
+  }
+  list.dataset.checked = report ? "x-page" : "no-x-page";
+  const problems = report?.problems ?? [];
   list.replaceChildren(
     ...problems.map((problem) => {
       const item = document.createElement("p");

@@ -96,6 +96,8 @@ CHROMIUM_HOUSEKEEPING = (
     "https://update.googleapis.com/service/update2/json",
     "http://clients2.google.com/time/1/current",
     "https://redirector.gvt1.com/edgedl/chrome/dict/",
+    # Autofill's question about a page with a form field (a <textarea>), by Chromium itself.
+    "https://content-autofill.googleapis.com/v1/pages/",
 )
 
 
@@ -399,6 +401,36 @@ def page_errors(page: Page) -> list[str]:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     return errors
+
+
+def open_popup_for(context: BrowserContext, page: Page) -> Page:
+    """Salesy's popup as opened from `page`'s tab: that tab is the active one while the popup
+    loads (the toolbar popup, opened here as a tab of its own, asks for the active tab)."""
+    popup = context.new_page()
+    page.bring_to_front()
+    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
+    poll(lambda: popup.evaluate("document.body.dataset.painted"), timeout=15)
+    return popup
+
+
+def page_notices(
+    context: BrowserContext, page: Page, *, until: str | None = None, timeout: float = 10.0
+) -> tuple[Page, dict[str, str]]:
+    """The popup opened from `page`'s tab, and what it says Salesy can't see there ({kind:
+    words}). With `until`, the popup is opened again until that notice shows: the page judges
+    only once X has had time to draw its side bar and toolbars."""
+    deadline = time.monotonic() + timeout
+    while True:
+        popup = open_popup_for(context, page)
+        poll(lambda popup=popup: popup.get_attribute("#page-health", "data-checked"))
+        notices: dict[str, str] = popup.evaluate(
+            """() => Object.fromEntries([...document.querySelectorAll('#page-health [data-kind]')]
+                 .map((notice) => [notice.dataset.kind, notice.textContent]))"""
+        )
+        if until is None or until in notices or time.monotonic() > deadline:
+            return popup, notices
+        popup.close()
+        time.sleep(0.3)
 
 
 def storage(context: BrowserContext) -> dict[str, Any]:

@@ -15,8 +15,10 @@ from harness import (
     highlighted,
     open_compose,
     panel,
+    paste,
     poll,
     salesy_nodes_in_editor,
+    settled,
     type_draft,
     wait_for_verdict,
 )
@@ -142,3 +144,33 @@ def test_one_engine_serves_every_tab(browser: Browser) -> None:
         "chrome.runtime.getContexts({contextTypes: ['OFFSCREEN_DOCUMENT']}).then(c => c.length)"
     )
     assert hosts == 1
+
+
+def test_decorated_text_and_the_part_over_the_limit_are_read_and_painted(browser: Browser) -> None:
+    """X's editor wraps mentions, hashtags and links in spans of their own, and the text past
+    280 characters in another: Salesy reads through them and paints word for word."""
+    context, _ = browser
+    page = open_compose(context)
+    start = "Thanks @ana for the tip! #coffee lovers, see shop.example.com/beans for notes. "
+    filler = "I learned a lot about resting beans this year, and here is what worked. " * 3
+    type_draft(page, start)
+    paste(page, filler)
+    page.keyboard.type("Buy now, 50% off!")
+    text = start + filler + "Buy now, 50% off!"
+    assert len(text) > 280
+    wait_for_verdict(page)
+    settled(page)
+    decorations = page.evaluate(
+        """(sel) => Object.fromEntries(['x-mention', 'x-hashtag', 'x-link', 'x-over-limit']
+             .map((name) => [name, [...document.querySelector(sel).querySelectorAll('.' + name)]
+               .map((span) => span.textContent)]))""",
+        EDITOR,
+    )
+    assert decorations["x-mention"] == ["@ana"] and decorations["x-hashtag"] == ["#coffee"]
+    assert decorations["x-link"] == ["shop.example.com/beans"]
+    assert "".join(decorations["x-over-limit"]).endswith("Buy now, 50% off!")
+    painted = poll(lambda: (h := highlighted(page)).get("promotion") and h)
+    assert painted == expected_highlights(text)
+    assert "Buy now" in " ".join(painted["promotion"])  # inside the over-limit span
+    assert_editor_untouched(page, text)
+    assert page.locator('#layers [data-testid="tweetButton"]').is_disabled()  # over the limit

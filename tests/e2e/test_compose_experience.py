@@ -235,9 +235,11 @@ def test_the_nudge_lets_a_personal_post_through(browser: Browser) -> None:
     [
         "https://x.com/home",
         "https://x.com/ana/status/1860000000000000100",
+        "https://x.com/compose/post?reply=1860000000000000100",
         "https://x.com/compose/post?quote=1",
+        "https://x.com/compose/post?lang=de",
     ],
-    ids=["home-inline", "reply", "quote"],
+    ids=["home-inline", "reply", "reply-dialog", "quote", "german"],
 )
 def test_every_compose_surface_is_annotated(browser: Browser, url: str) -> None:
     context, _ = browser
