@@ -160,7 +160,8 @@ Salesy.define("x", [], () => {
 
   function handleOfAvatar(avatar) {
     const name = avatar?.getAttribute("data-testid")?.slice(AVATAR_PREFIX.length) ?? "";
-    return HANDLE.test(name) ? name : null;
+    // X names an avatar it has no account for yet "UserAvatar-Container-unknown".
+    return HANDLE.test(name) && name !== "unknown" ? name : null;
   }
 
   /**
@@ -262,13 +263,22 @@ Salesy.define("x", [], () => {
       if (text && !follows(link, text)) continue;
       return true;
     }
-    const above = article.closest(Selectors.CELL)?.previousElementSibling;
-    const parent = above?.querySelector(Selectors.POST);
-    if (!above || !parent || parent.querySelector(Selectors.SOCIAL_CONTEXT) || above.querySelector(Selectors.PROMOTED)) {
-      return false;
-    }
+    const parent = postRightAbove(article);
+    if (!parent || parent.querySelector(Selectors.SOCIAL_CONTEXT) || parent.closest(Selectors.PROMOTED)) return false;
     const parentAuthor = permalinkOf(parent)?.author;
     return Boolean(parentAuthor && !sameHandle(parentAuthor, author));
+  }
+
+  /** The post shown right above this one: earlier in its cell, else the last of the cell above. */
+  function postRightAbove(article) {
+    const cell = article.closest(Selectors.CELL) ?? article;
+    const inCell = [...cell.querySelectorAll(Selectors.POST)].filter((post) => post !== article && follows(post, article));
+    if (inCell.length > 0) return inCell[inCell.length - 1];
+    const above = cell.previousElementSibling;
+    if (!above) return null;
+    if (above.matches(Selectors.POST)) return above;
+    const posts = above.querySelectorAll(Selectors.POST);
+    return posts.length > 0 ? posts[posts.length - 1] : null;
   }
 
   /**

@@ -33,6 +33,8 @@ SCRIPTS = int(os.environ.get("SALESY_SOAK_SCRIPTS", "150"))
 _SEED = os.environ.get("SALESY_SOAK_SEED", "1")
 FIRST_SEED = random.randrange(1, 10**9) if _SEED == "random" else int(_SEED)
 MAX_REPORTED = 5  # failing scripts described in full; the soak goes on after a failure
+# Editors whose DOM and model Draft itself left apart, the same with Salesy and without.
+DRAFT_OWN_SPLITS: list[str] = []
 
 PATH = "/compose/post?thread=2"
 EDITORS = ("tweetTextarea_0", "tweetTextarea_1")
@@ -414,17 +416,27 @@ def compare(with_salesy: Side, without: Side, script: list[Op]) -> list[str]:
                     f"{test_id} {key}: {mine[key]!r}\n   without Salesy: {theirs[key]!r}"
                 )
         if mine["dom"] != mine["text"]:
-            problems.append(f"{test_id}: DOM reads {mine['dom']!r}, model {mine['text']!r}")
+            # Draft.js 0.11.7 itself, with decorators (X's editor has them), can leave its DOM
+            # and its model apart after a selection is typed over: not Salesy's doing when
+            # the page without Salesy ends up exactly the same.
+            if (theirs["dom"], theirs["text"]) == (mine["dom"], mine["text"]):
+                DRAFT_OWN_SPLITS.append(test_id)
+            else:
+                problems.append(f"{test_id}: DOM reads {mine['dom']!r}, model {mine['text']!r}")
+        # Salesy reads (and paints) what the page shows.
+        texts[test_id] = mine["dom"]
         if mine["salesyNodes"]:
             problems.append(f"{test_id}: {mine['salesyNodes']} Salesy nodes in the editor")
     expected = typed_model(script)
     if expected is not None:
         selection = got[EDITORS[0]]["selection"]
-        if texts[EDITORS[0]] != expected or (selection["anchor"], selection["focus"]) != (
+        if got[EDITORS[0]]["text"] != expected or (selection["anchor"], selection["focus"]) != (
             utf16(expected),
             utf16(expected),
         ):
-            problems.append(f"typed {expected!r}, editor has {texts[EDITORS[0]]!r} {selection}")
+            problems.append(
+                f"typed {expected!r}, editor has {got[EDITORS[0]]['text']!r} {selection}"
+            )
     for side, name in ((with_salesy, "with Salesy"), (without, "without Salesy")):
         if side.errors:
             problems.append(
@@ -482,6 +494,11 @@ def test_random_edit_scripts_leave_the_editor_as_without_salesy(browser: Browser
                 side.reset()
     elapsed = time.monotonic() - started
     print(f"\n{SCRIPTS} edit scripts, {ops} ops from seed {FIRST_SEED} in {elapsed:.0f} s")
+    if DRAFT_OWN_SPLITS:
+        print(
+            f"{len(DRAFT_OWN_SPLITS)} editors where Draft's own DOM and model parted "
+            "(with and without Salesy alike)"
+        )
     assert not failed, (
         f"{failed} of {SCRIPTS} edit scripts (seeds {FIRST_SEED}..{FIRST_SEED + SCRIPTS - 1})"
         " went wrong:\n\n" + "\n\n".join(failures)
