@@ -438,6 +438,11 @@ def storage(context: BrowserContext) -> dict[str, Any]:
     return extension_worker(context).evaluate("chrome.storage.local.get(null)")  # type: ignore[no-any-return]
 
 
+def history(context: BrowserContext, account: str = "salesy_demo") -> list[dict[str, Any]]:
+    """The account's stored posts, newest first."""
+    return storage(context).get(f"history:{account}", {}).get("posts", [])  # type: ignore[no-any-return]
+
+
 def set_storage(context: BrowserContext, values: dict[str, Any]) -> None:
     extension_worker(context).evaluate("(values) => chrome.storage.local.set(values)", values)
 

@@ -14,11 +14,11 @@ import salesy
 from harness import (
     RequestLog,
     editor_selector,
+    history,
     new_post,
     poll,
     set_storage,
     settled,
-    storage,
     type_draft,
     wait_for_verdict,
 )
@@ -29,10 +29,6 @@ LANGS = pytest.mark.parametrize("lang", ["en", "de"])
 LONG_ID = "1860000000000000010"
 LONG_START = "Roasting notes from a year of Mondays, for anyone starting out."
 LONG_END = "so thank you all."
-
-
-def history(context: BrowserContext) -> list[dict[str, Any]]:
-    return storage(context).get("history:salesy_demo", {}).get("posts", [])  # type: ignore[no-any-return]
 
 
 def by_text(context: BrowserContext, count: int) -> dict[str, dict[str, Any]]:

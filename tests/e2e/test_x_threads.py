@@ -16,12 +16,12 @@ from harness import (
     editor_model_text,
     editor_selector,
     extension_worker,
+    history,
     open_compose,
     panel,
     poll,
     set_storage,
     settled,
-    storage,
     type_draft,
     wait_for_verdict,
 )
@@ -32,10 +32,6 @@ AD = "BUY NOW and get 50% off with code SAVE50. Shop today!"
 PERSONAL = "I finally fixed my old bike today. Took me three weekends, but I learned a lot."
 MIXED = "We spent two years on this and I'm proud of it. What would you build with it?"
 POST_ALL = '#layers [data-testid="tweetButton"]'
-
-
-def history(context: BrowserContext) -> list[dict[str, Any]]:
-    return storage(context).get("history:salesy_demo", {}).get("posts", [])  # type: ignore[no-any-return]
 
 
 def tally(context: BrowserContext) -> dict[str, Any]:
@@ -65,6 +61,18 @@ def thread(browser: Browser, texts: list[str], *, nudge: bool) -> Page:
     for index in range(len(texts)):
         wait_for_verdict(page, index=index)
         settled(page, index)
+    return page
+
+
+def ad_with_the_nudge_on(browser: Browser, query: str = "") -> Page:
+    """A compose dialog with the nudge on and a pure ad typed in its first post."""
+    context, _ = browser
+    page = open_compose(context, query)
+    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
+    page.wait_for_timeout(300)
+    type_draft(page, AD)
+    wait_for_verdict(page, "pure_ad")
+    settled(page)
     return page
 
 
@@ -154,12 +162,7 @@ def test_no_question_for_a_thread_x_will_not_send(browser: Browser) -> None:
     """An empty post keeps Post all disabled (and aria-disabled): X sends nothing, so there
     is nothing to ask about and nothing to record."""
     context, _ = browser
-    page = open_compose(context, "?thread=2")
-    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
-    page.wait_for_timeout(300)
-    type_draft(page, AD)
-    wait_for_verdict(page, "pure_ad")
-    settled(page)
+    page = ad_with_the_nudge_on(browser, "?thread=2")
     button = page.locator(POST_ALL)
     assert button.is_disabled() and button.get_attribute("aria-disabled") == "true"
     page.keyboard.press("Control+Enter")
@@ -171,12 +174,7 @@ def test_no_question_for_a_thread_x_will_not_send(browser: Browser) -> None:
 @pytest.mark.parametrize("close", ["x", "escape"])
 def test_a_post_after_closing_the_nudge_is_recorded(browser: Browser, close: str) -> None:
     context, _ = browser
-    page = open_compose(context)
-    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
-    page.wait_for_timeout(300)
-    type_draft(page, AD)
-    wait_for_verdict(page, "pure_ad")
-    settled(page)
+    page = ad_with_the_nudge_on(browser)
     page.click(POST_ALL)
     card = panel(page).locator(".card")
     poll(lambda: panel(page).locator(".confirm").is_visible())
@@ -197,17 +195,12 @@ def test_a_post_after_closing_the_nudge_is_recorded(browser: Browser, close: str
     page.click(POST_ALL)
     poll(lambda: page.evaluate("window.fixture.posted") == [PERSONAL])
     posts = poll(lambda: history(context))
-    assert [(p["text"], p["verdict"]) for p in posts] == [(PERSONAL, "ok")]
+    assert [p["text"] for p in posts] == [PERSONAL]
 
 
 def test_editing_the_draft_drops_the_question(browser: Browser) -> None:
     context, _ = browser
-    page = open_compose(context)
-    set_storage(context, {"settings": {"nudgeBeforePosting": True}})
-    page.wait_for_timeout(300)
-    type_draft(page, AD)
-    wait_for_verdict(page, "pure_ad")
-    settled(page)
+    page = ad_with_the_nudge_on(browser)
     page.click(POST_ALL)
     confirm = panel(page).locator(".confirm")
     poll(lambda: confirm.is_visible())
