@@ -395,7 +395,7 @@ def engine_times(page: Any, texts: list[str]) -> list[float]:
 def corpus_texts() -> list[str]:
     """The hand-written labelled corpus: 465 different posts in the style of X."""
     texts = []
-    for path in sorted((ROOT / "tests" / "corpus").glob("*.jsonl")):
+    for path in sorted((ROOT / "py" / "salesy" / "corpus").glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 texts.append(str(json.loads(line)["text"]))

@@ -16,7 +16,7 @@ from salesy.rules import RULES
 ROOT = Path(__file__).resolve().parents[2]
 RUNNER = ROOT / "tests" / "parity" / "run_micropython.mjs"
 RUNTIME = ROOT / "node_modules" / "@micropython" / "micropython-webassembly-pyscript"
-CORPUS = ROOT / "tests" / "corpus"
+CORPUS = ROOT / "py" / "salesy" / "corpus"
 
 # Strings that stress the tokenizer where the interpreters differ most (str methods,
 # Unicode tables). No lone surrogates: a JS string cannot hand one to MicroPython's UTF-8.

@@ -9,6 +9,7 @@ import pytest
 
 from salesy import cli
 from salesy.rules import RULES
+from salesy.training import corpus
 
 AD = "BUY NOW! 50% off with code SAVE50 — shop today"
 PERSONAL = "I finally fixed my bike today, took me three weekends"
@@ -113,7 +114,7 @@ def test_rules_markdown_table_is_generated(capsys: pytest.CaptureFixture[str]) -
 
 
 def test_report(capsys: pytest.CaptureFixture[str]) -> None:
-    folder = str(Path(__file__).resolve().parents[1] / "corpus")
+    folder = corpus.FOLDER
     code, out, _ = run(capsys, "report", folder)
     assert code == 0 and "accuracy" in out and "precision" in out
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from salesy import corpus
+from salesy.training import corpus
 
-FOLDER = Path(__file__).resolve().parents[1] / "corpus"
+FOLDER = Path(corpus.FOLDER)
 
 ACCURACY_FLOOR = 0.91
 FLAG_PRECISION_FLOOR = 0.97  # of the posts warned about, how many deserve it

@@ -6,10 +6,10 @@ import argparse
 import json
 import sys
 
-from salesy import corpus as corpus_mod
 from salesy.cli.common import UsageError, load_config
+from salesy.training import corpus as corpus_mod
 
-DEFAULT_CORPUS = "tests/corpus"
+DEFAULT_CORPUS = corpus_mod.FOLDER
 
 
 def run_report(args: argparse.Namespace) -> int:

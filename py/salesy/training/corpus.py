@@ -11,6 +11,9 @@ import os
 from salesy.engine import check
 from salesy.rules import RULES
 
+# The corpus ships inside the package, so `salesy report` works wherever salesy is installed.
+FOLDER = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "corpus")
+
 LABELS = ("ok", "promotional", "pure_ad")
 PROMOTION_SIDE = ("promotion", "engagement", "disclosure")
 
