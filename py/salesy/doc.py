@@ -151,6 +151,9 @@ class Doc:
             elif kind == emoji or token.head in sentence_end:
                 # Posts end sentences with emoji as often as with full stops.
                 pending_break = True
+        # What one rule works out and another asks for too (the offer rule reads the calls to
+        # action), by rule id.
+        self.memo: dict[str, object] = {}
         # Worked out on first use: most posts never need them.
         self._nl: list[bool] | None = None
         self._positions: dict[str, list[int]] | None = None

@@ -1,18 +1,18 @@
-"""check(): tokenize, run every enabled rule, keep one finding per span, score, judge."""
+"""check(): tokenize, run every enabled rule, add up the fitted weights of those that fired,
+judge against the thresholds, and say why."""
 
 import sys
 
 from salesy import config as cfg
 from salesy.doc import Doc, compiled
-from salesy.order import sort_by
+from salesy.language import language
+from salesy.model import fitted
 from salesy.rules import RULES, Rule
 
 PROMOTION_SIDE = ("promotion", "engagement", "disclosure")
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     Finding = dict[str, object]  # MicroPython cannot subscript types at run time
 
 # The last config seen and its merged form: the extension sends the same config with every
@@ -83,87 +83,73 @@ def _allowed(doc: Doc, config: dict[str, object]) -> bytearray | None:
     return mask
 
 
-def _resolve(
-    candidates: list[tuple[int, int, int, int, Rule]], length: int
-) -> list[tuple[int, int, int, int, Rule]]:
-    """One span, one best finding: heavier first, then longer, then earlier, then by id.
+def _scores(
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]], cap: int
+) -> tuple[int, int, int, list[list[int]]]:
+    """(promotion points, value points, net score, [registry order, points, hits] of each
+    rule that fired, by points then order).
 
-    `taken` marks claimed code points; slices test and mark a span in C on both
-    interpreters, so resolving stays linear in the text length and cheap per finding.
-    """
-    candidates = _sorted(candidates, lambda c: (-c[2], -(c[1] - c[0]), c[0], c[3]))
-    taken = bytearray(length + 1)
-    kept = []
-    for candidate in candidates:
-        start, end = candidate[0], candidate[1]
-        if end <= start or max(taken[start:end]):
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        kept.append(candidate)
-    return _sorted(kept, lambda c: (c[0], c[1], c[3]))
-
-
-def _sorted(
-    candidates: list[tuple[int, int, int, int, Rule]], key: "Callable[..., tuple[int, ...]]"
-) -> list[tuple[int, int, int, int, Rule]]:
-    """A post's few findings go through the built-in sort, which is C on both interpreters:
-    the keys decide every order that can be seen (equal keys mean the same rule on the same
-    span), so stability is moot, and quicksort's worst case is harmless this small."""
-    if len(candidates) <= 64:
-        return sorted(candidates, key=key)
-    return sort_by(candidates, key)
-
-
-def _tally(kept: list[tuple[int, int, int, int, Rule]]) -> tuple[int, int, dict[int, int]]:
-    """(promotion score, value score, how often each rule was kept by registry order), in one
-    pass. Scores are sums of weights, capped at 100; a rule's repeats count half each, so
-    repetition adds up, but slowly."""
-    times: dict[int, int] = {}
+    SpamAssassin's sum: each rule that fired adds its fitted weight once (a graded rule, the
+    share of it its level says); value rules take points away, but together never more than
+    `cap`, so a question and a "we" cannot cancel an offer with a phone number."""
     promotion = value = 0
-    for _start, _end, weight, order, rule in kept:
-        seen = times.get(order, 0)
-        times[order] = seen + 1
-        if seen:
-            weight //= 2
+    reasons: list[list[int]] = []
+    for order, rule, weight, level, spans in fired:
+        points = weight * level // 100
+        if not points:
+            continue
         if rule.CATEGORY == "value":
-            value += weight
+            value += points
         else:
-            promotion += weight
-    return min(100, promotion), min(100, value), times
+            promotion += points
+        reasons.append([order, points, len(spans)])
+    value = min(value, cap)
+    net = max(0, min(100, promotion - value))
+    reasons.sort(key=lambda r: (-r[1], r[0]))
+    return min(100, promotion), value, net, reasons
 
 
-def _verdict(score: int, value: int, config: dict[str, object]) -> str:
+def _verdict(score: int, promotion: int, value: int, config: dict[str, object]) -> str:
+    """ok below the promotion threshold; a pure ad from the pure-ad threshold on unless real
+    value surrounds the promotion; promotional in between."""
     thresholds = config["thresholds"]
     assert isinstance(thresholds, dict)
     if score < thresholds["promotion"]:
         return "ok"
-    if value >= thresholds["value"] and value * 100 >= score * thresholds["value_share"]:
+    if score < thresholds["pure_ad"]:
+        return "promotional"
+    if value >= thresholds["value"] and value * 100 >= promotion * thresholds["value_share"]:
         return "promotional"
     return "pure_ad"
 
 
-def _counted(times: dict[int, int], value_side: bool) -> str:
-    """ "2 calls to action, a discount or code", in registry order (stable on both VMs)."""
+SUMMARY_REASONS = 3  # the biggest reasons a summary names, as a writer reads in a glance
+
+
+def _named(reasons: list[list[int]], value_side: bool) -> str:
+    """ "2 calls to action, a discount or code": the biggest reasons on one side, biggest
+    first."""
     parts = []
-    for order in sorted(times):
+    for order, _points, hits in reasons:
         rule = RULES[order]
         if (rule.CATEGORY == "value") != value_side:
             continue
-        count = times[order]
-        if count == 1 or rule.NOUN[0] == rule.NOUN[1]:
+        if hits == 1 or rule.NOUN[0] == rule.NOUN[1]:
             parts.append(rule.NOUN[0])
         else:
-            parts.append(str(count) + " " + rule.NOUN[1])
+            parts.append(str(hits) + " " + rule.NOUN[1])
+        if len(parts) == SUMMARY_REASONS:
+            break
     return ", ".join(parts)
 
 
-def _summary(verdict: str, times: dict[int, int]) -> str:
-    promo = _counted(times, False)
-    value = _counted(times, True)
+def _summary(verdict: str, reasons: list[list[int]]) -> str:
+    promo = _named(reasons, False)
+    value = _named(reasons, True)
     if verdict == "pure_ad":
         return "Pure ad: " + promo + (", too little else" if value else ", nothing personal")
     if verdict == "promotional":
-        return "Promotional: " + promo + ", balanced by " + value
+        return "Promotional: " + promo + (", balanced by " + value if value else "")
     if promo:
         return "OK: light promotion (" + promo + ")"
     if value:
@@ -171,19 +157,47 @@ def _summary(verdict: str, times: dict[int, int]) -> str:
     return "OK: nothing promotional"
 
 
-def _quiet(
-    kept: list[tuple[int, int, int, int, Rule]], score: int, config: dict[str, object]
-) -> list[tuple[int, int, int, int, Rule]]:
+def _findings(
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]],
+    reasons: list[list[int]],
+    length: int,
+) -> list[list[int]]:
+    """[registry order, start, end] of every span of every rule that counted, in text order.
+
+    Rules may overlap ("FREE" is shouting inside a free offer). A span that lies wholly under
+    what rules that counted for more already underline is left out (it adds nothing to
+    read); anything else stays, so each reason keeps its words. `cover` marks the code
+    points already underlined: slices test and mark in C on both interpreters."""
+    rank = {order: index for index, (order, _points, _hits) in enumerate(reasons)}
+    ordered = []
+    for order, _rule, _weight, _level, spans in fired:
+        if order in rank:
+            for start, end in spans:
+                if end > start:
+                    ordered.append((rank[order], start, -end, order))
+    ordered.sort()
+    cover = bytearray(length + 1)
+    kept = []
+    for _rank, start, minus_end, order in ordered:
+        end = -minus_end
+        if 0 not in cover[start:end]:
+            continue
+        cover[start:end] = b"\x01" * (end - start)
+        kept.append([order, start, end])
+    kept.sort(key=lambda f: (f[1], f[2], f[0]))
+    return kept
+
+
+def _quiet(found: list[list[int]], score: int, config: dict[str, object]) -> list[list[int]]:
     """On an ok post, trivia is not underlined: a price in a story, one "best ever", a
     "!!!" on a birthday. Promotion-side findings are shown only once the promotion is at
     least two thirds of the way to a warning ("light promotion"); the score still counts
-    them.
-    Precision first: nobody should be nagged about a personal post."""
+    them. Precision first: nobody should be nagged about a personal post."""
     thresholds = config["thresholds"]
     assert isinstance(thresholds, dict)
     if score * 3 >= int(thresholds["promotion"]) * 2:
-        return kept
-    return [c for c in kept if c[4].CATEGORY not in PROMOTION_SIDE]
+        return found
+    return [f for f in found if RULES[f[0]].CATEGORY not in PROMOTION_SIDE]
 
 
 def check(text: str, config: object = None) -> dict[str, object]:
@@ -209,11 +223,52 @@ def check(text: str, config: object = None) -> dict[str, object]:
             }
         )
     result["findings"] = findings
+    reasons = result["reasons"]
+    assert isinstance(reasons, list)
+    result["reasons"] = [
+        {"rule": RULES[order].ID, "points": points, "hits": hits} for order, points, hits in reasons
+    ]
     return result
 
 
+def detect(
+    doc: Doc, conf: dict[str, object]
+) -> tuple[list[tuple[int, Rule, int, int, list[tuple[int, int]]]], list[dict[str, str]]]:
+    """What each enabled rule finds: ([(registry order, rule, weight, level 1-100, spans)]
+    for each rule that fired, [the rules that failed]). Spans inside an allowed phrase
+    (terms.allow) do not count; a rule left with none did not fire."""
+    allowed = _allowed(doc, conf)
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]] = []
+    skipped: list[dict[str, str]] = []
+    for order, rule, weight in _enabled_rules(conf):
+        try:
+            level, spans = rule.run(doc, conf)
+        except Exception as error:  # a broken rule must not take the other rules down
+            _report(rule, error)
+            skipped.append({"rule": rule.ID, "name": rule.NAME, "error": _describe(error)})
+            continue
+        if allowed is not None and spans:
+            spans = [(s, e) for s, e in spans if not _touches(allowed, s, e)]
+        if len(spans) > 1:
+            spans = _distinct(spans)
+        if spans and level > 0:
+            fired.append((order, rule, weight, min(100, level), spans))
+    return fired, skipped
+
+
+def _distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A rule's spans in text order, each once: one inside another is the same hit."""
+    spans = sorted(spans, key=lambda s: (s[0], -s[1]))
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        if end > out[-1][1]:
+            out.append((start, end))
+    return out
+
+
 def judge(text: str, config: object = None) -> dict[str, object]:
-    """check() with each finding as [registry index of its rule, start, end].
+    """check() with each finding as [registry index of its rule, start, end] and each reason
+    as [registry index, points, hits].
 
     What the browser's engine sends: the rules' texts are fixed and the sandbox holds the
     draft, so it fills the findings in itself, and MicroPython (which writes JSON at about a
@@ -223,34 +278,23 @@ def judge(text: str, config: object = None) -> dict[str, object]:
         text = "" if text is None else str(text)
     conf = effective_config(config)
     doc = Doc(text)
-    allowed = _allowed(doc, conf)
-    candidates: list[tuple[int, int, int, int, Rule]] = []
-    skipped: list[dict[str, str]] = []
-    for order, rule, weight in _enabled_rules(conf):
-        try:
-            spans = list(rule.detect(doc, conf))
-        except Exception as error:  # a broken rule must not take the other rules down
-            _report(rule, error)
-            skipped.append({"rule": rule.ID, "name": rule.NAME, "error": _describe(error)})
-            continue
-        for start, end in spans:
-            if allowed is not None and _touches(allowed, start, end):
-                continue
-            candidates.append((start, end, weight, order, rule))
-    kept = _resolve(candidates, doc.length)
-    score, value, times = _tally(kept)
-    verdict = _verdict(score, value, conf)
+    fired, skipped = detect(doc, conf)
+    promotion, value, score, reasons = _scores(fired, fitted.VALUE_CAP)
+    verdict = _verdict(score, promotion, value, conf)
+    found = _findings(fired, reasons, doc.length)
     if verdict == "ok":
-        quiet = _quiet(kept, score, conf)
-        if len(quiet) < len(kept):
-            kept = quiet  # what is not shown is not summed up either
-            times = {o: n for o, n in times.items() if RULES[o].CATEGORY == "value"}
+        quiet = _quiet(found, score, conf)
+        if len(quiet) < len(found):
+            found = quiet  # what is not shown is not summed up either
+            reasons = [r for r in reasons if RULES[r[0]].CATEGORY == "value"]
     result: dict[str, object] = {
         "verdict": verdict,
         "score": score,
         "value": value,
-        "summary": _summary(verdict, times),
-        "findings": [[order, start, end] for start, end, _weight, order, _rule in kept],
+        "language": language(doc),
+        "summary": _summary(verdict, reasons),
+        "findings": found,
+        "reasons": reasons,
     }
     if skipped:
         result["skipped"] = skipped

@@ -1,5 +1,6 @@
 """The default config, the presets, the balance targets and the limits every document obeys."""
 
+from salesy.model import fitted
 from salesy.rules import RULES
 
 VERSION = 1
@@ -9,10 +10,24 @@ VERSION = 1
 TARGETS = {"80/20": 20, "4-1-1": 17, "thirds": 33}
 
 THRESHOLD_DOCS = {
-    "promotion": "promotion score from which a post counts as promotional",
+    "promotion": "score from which a post counts as promotional (few everyday posts reach it)",
+    "pure_ad": "score from which a promotional post can be a pure ad",
     "value": "value score a promotion needs around it not to be a pure ad",
     "value_share": "and that value as a percentage of the promotion score",
 }
+
+
+def _shifted(by: int) -> dict[str, int]:
+    """The fitted thresholds made stricter (by < 0) or more relaxed (by > 0)."""
+    base = fitted.THRESHOLDS
+    promotion = max(1, min(100, base["promotion"] + by))
+    return {
+        "promotion": promotion,
+        "pure_ad": max(promotion, min(100, base["pure_ad"] + by)),
+        "value": max(0, min(100, base["value"] - by)),
+        "value_share": base["value_share"],
+    }
+
 
 # Limits keep an imported config from making the engine slow (Harper does the same).
 MAX_BYTES = 256 * 1024
@@ -34,12 +49,12 @@ PRESETS: dict[str, dict[str, object]] = {
     "salesy:recommended": {"salesy": 1},
     "salesy:strict": {
         "salesy": 1,
-        "thresholds": {"promotion": 20, "value": 30, "value_share": 60},
+        "thresholds": _shifted(-10),
         "balance": {"target": "4-1-1"},
     },
     "salesy:relaxed": {
         "salesy": 1,
-        "thresholds": {"promotion": 45, "value": 15, "value_share": 30},
+        "thresholds": _shifted(15),
         "balance": {"target": "thirds"},
     },
 }
@@ -68,7 +83,7 @@ def defaults() -> dict[str, object]:
         "name": "",
         "description": "",
         "rules": rules,
-        "thresholds": {"promotion": 30, "value": 20, "value_share": 40},
+        "thresholds": dict(fitted.THRESHOLDS),
         "terms": {"promotion": [], "allow": []},
         "balance": {"target": "80/20", "window": 20, "days": 0},
         "examples": {"flag": [], "pass": []},

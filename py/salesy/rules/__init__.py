@@ -4,11 +4,12 @@ MicroPython has no pkgutil or importlib.resources, so the list is explicit; a un
 checks that it names exactly the files in this folder, in id order.
 """
 
+from salesy.model import fitted
 from salesy.rules import (
     sl101_call_to_action,
     sl102_price,
     sl103_discount,
-    sl104_free_offer,
+    sl104_offer,
     sl105_urgency,
     sl106_hype,
     sl107_shouting,
@@ -19,9 +20,14 @@ from salesy.rules import (
     sl112_team_terms,
     sl113_announcement,
     sl114_sponsored,
+    sl115_contact_channel,
+    sl116_prize,
+    sl117_opt_out,
+    sl118_reader_address,
     sl201_follow_begging,
     sl202_engagement_bait,
     sl203_mass_mention,
+    sl204_subscribe_begging,
     sl301_undisclosed_tie,
     sl302_vague_disclosure,
     sl303_buried_ad,
@@ -30,6 +36,7 @@ from salesy.rules import (
     sl403_conversation,
     sl404_credit,
     sl405_substance,
+    sl501_ad_wording,
 )
 
 TYPE_CHECKING = False
@@ -39,13 +46,15 @@ if TYPE_CHECKING:
 
     from salesy.doc import Doc
 
-    Detect = Callable[[Doc, dict[str, object]], list[tuple[int, int]]]
+    Spans = list[tuple[int, int]]
+    Detect = Callable[[Doc, dict[str, object]], Spans]
+    Grade = Callable[[Doc, dict[str, object]], tuple[int, Spans]]
 
 MODULES = (
     sl101_call_to_action,
     sl102_price,
     sl103_discount,
-    sl104_free_offer,
+    sl104_offer,
     sl105_urgency,
     sl106_hype,
     sl107_shouting,
@@ -56,9 +65,14 @@ MODULES = (
     sl112_team_terms,
     sl113_announcement,
     sl114_sponsored,
+    sl115_contact_channel,
+    sl116_prize,
+    sl117_opt_out,
+    sl118_reader_address,
     sl201_follow_begging,
     sl202_engagement_bait,
     sl203_mass_mention,
+    sl204_subscribe_begging,
     sl301_undisclosed_tie,
     sl302_vague_disclosure,
     sl303_buried_ad,
@@ -67,6 +81,7 @@ MODULES = (
     sl403_conversation,
     sl404_credit,
     sl405_substance,
+    sl501_ad_wording,
 )
 
 CATEGORIES = ("promotion", "engagement", "disclosure", "value")
@@ -82,7 +97,13 @@ class Rule:
         self.CATEGORY: str = module.CATEGORY
         self.MESSAGE: str = module.MESSAGE
         self.SUGGESTION: str = module.SUGGESTION
-        self.WEIGHT: int = module.WEIGHT
+        # The weight is fitted on labelled posts (salesy train), never picked by hand, except
+        # for a rule whose hits only a user's config defines (team terms): FIXED_WEIGHT says it.
+        self.FIXED: int | None = getattr(module, "FIXED_WEIGHT", None)
+        self.WEIGHT: int = fitted.RULES.get(module.ID, self.FIXED or 0)
+        # A graded rule's detect() returns (level 0-100, spans): it counts that share of its
+        # weight (the wording rule); any other rule counts in full once it finds a span.
+        self.GRADED: bool = getattr(module, "GRADED", False)
         self.NOUN: tuple[str, str] = module.NOUN
         self.FLAG: list[str] = module.FLAG
         self.PASS: list[str] = module.PASS
@@ -90,6 +111,14 @@ class Rule:
         # The config a rule's examples run with (team terms need one); None for defaults.
         self.CONFIG: dict[str, object] | None = getattr(module, "CONFIG", None)
         self.detect: Detect = module.detect
+
+    def run(self, doc: "Doc", config: dict[str, object]) -> "tuple[int, Spans]":
+        """(level 0-100, spans): how much of its weight the rule counts, and where."""
+        if self.GRADED:
+            grade: Grade = self.module.detect
+            return grade(doc, config)
+        spans = list(self.detect(doc, config))
+        return (100 if spans else 0), spans
 
     def __repr__(self) -> str:
         return "Rule(" + self.ID + " " + self.NAME + ")"

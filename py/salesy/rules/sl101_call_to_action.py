@@ -1,8 +1,12 @@
 """Call to action (SL101).
 
 What it does:
-    Finds calls to action: "buy now", "shop today", "order yours", "sign up now",
-    "link in bio", "DM to order", "click here", "check out my …", "upgrade now".
+    Finds calls to action, built from two signals: an imperative, and what it is aimed at.
+    "Shop the …", "Sign up:", "Register today", "Order yours" (a sentence opening with an
+    order to the reader, "please" and "hey guys" allowed before it), "visit our site",
+    "click the link", "call 0800 …", "txt WIN to 80086" (an imperative aimed at a channel),
+    "buy now", "link in bio", "DM to order" (unmistakable wherever they stand). A verb in
+    the middle of a chat ("what time can you get here?") is not an order.
 
 Why is this bad?
     X is pay-it-forward, not a billboard. A post that tells readers to buy, shop, order or
@@ -16,26 +20,26 @@ Use instead:
     We spent a year on this and learned a lot about glazes. Happy to answer questions.
 """
 
+from salesy import signals
+from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
 
 ID = "SL101"
 NAME = "call-to-action"
 CATEGORY = "promotion"
-WEIGHT = 30
 NOUN = ("a call to action", "calls to action")
 MESSAGE = "Call to action: this tells readers to buy, order or click."
 SUGGESTION = "Say what you made or learned and why it matters; let readers decide to look."
 
-# Verbs of a sale, as imperatives. Alone they are ambiguous ("I'll buy a bike", "book club"),
-# so they count anywhere only with "now/today/here/online", and at the start of a sentence
-# only with an object that makes them an order to the reader ("Book your table").
-VERBS = (
+# Verbs of a sale that are an order wherever they stand next to "now/today/here/online"
+# ("buy now", "order today"); ordinary verbs such as "get" or "try" are not ("get here").
+SALE_VERBS = (
     "buy",
     "shop",
     "order",
     "pre-order",
     "preorder",
-    "grab",
+    "purchase",
     "book",
     "reserve",
     "register",
@@ -45,61 +49,51 @@ VERBS = (
     "download",
     "install",
     "sign up",
-    "join",
     "claim",
     "snag",
-    "get",
-    "try",
-    "visit",
-    "call",
-    "shop for",
+    "grab",
     "upgrade",
     "donate",
-    "apply",
+    "redeem",
+    "rsvp",
+    "shop for",
     "lock in",
-    "pick up",
-    "discover",
-    "explore",
-    "start",
-    "switch",
 )
-ANYWHERE_AFTER = (
-    "now",
-    "today",
-    "here",
-    "online",
-    "right now",
-    "yours now",
-    "yours today",
-    "it now",
-    "it today",
-    "it here",
-)
-START_AFTER = (
+NOW = ("now", "today", "online", "right now", "here", "yours now", "yours today", "it now")
+# At the start of a sentence a verb gives an order when its object is what is on sale: the
+# reader's ("your"), the seller's ("our", "my"), or a thing ("the sale", "tickets", "it").
+ORDER_OBJECTS = (
     "yours",
     "your",
     "our",
     "my",
-    "the sale",
-    "the collection",
-    "the new",
+    "the",
     "it",
     "one",
     "them",
+    "this",
+    "these",
     "a copy",
     "tickets",
     "a ticket",
     "a spot",
-    "your spot",
     "a seat",
-    "the link",
-    "us",
-    "this",
-    "these",
+    "now",
+    "today",
+    "online",
+    "here",
+    "at",
+    "via",
+    "{url}",
+    "{price}",
+    "{percent}",
+    "free",
+    "for free",
+    "up",
 )
-# "get", "try", "call", "join", "visit" are too common in ordinary talk to count at a
-# sentence start with any object; only their anywhere forms count.
-START_VERBS_EXCLUDED = (
+# Everyday verbs give an order only when aimed at a channel or the seller: "Try our app",
+# "Visit our store", "Call 0800 …", "Check out my channel" — never "call me", "get well".
+CHANNEL_VERBS = (
     "get",
     "try",
     "call",
@@ -108,9 +102,67 @@ START_VERBS_EXCLUDED = (
     "start",
     "discover",
     "explore",
-    "pick up",
     "apply",
+    "check out",
+    "check",
+    "see",
+    "watch",
+    "listen to",
+    "find",
+    "find out",
+    "learn",
+    "learn more",
+    "go to",
+    "head to",
+    "head over to",
+    "click",
+    "tap",
+    "text",
+    "txt",
+    "reply",
+    "send",
+    "dial",
+    "ring",
+    "contact",
+    "email",
+    "message",
+    "whatsapp",
+    "enter",
+    "save",
+    "switch",
+    "pick up",
+    "come",
 )
+SELLER_OBJECTS = ("our", "us", "my", "the link", "the site", "the website", "the shop")
+# Words that name where a click or a call goes.
+CHANNEL_WORDS = {
+    "link",
+    "links",
+    "website",
+    "site",
+    "store",
+    "shop",
+    "bio",
+    "page",
+    "channel",
+    "profile",
+    "app",
+    "online",
+    "youtube",
+    "instagram",
+    "facebook",
+    "whatsapp",
+    "telegram",
+    "kik",
+    "skype",
+    "snapchat",
+    "tiktok",
+    "soundcloud",
+    "spotify",
+    "amazon",
+    "etsy",
+}
+CHANNEL_REACH = 6  # stream tokens after the verb in which a channel may stand
 
 FIXED = (
     "link in bio",
@@ -152,39 +204,27 @@ FIXED = (
     "whatsapp to order",
     "call us today",
     "call us now",
-    "check out my",
-    "check out our",
-    "check it out at",
-    "check out the link",
     "add to cart",
     "add it to your cart",
     "place your order",
     "place an order",
-    "get your copy",
-    "grab your copy",
-    "get your tickets",
-    "get tickets",
-    "buy tickets",
-    "get yours",
-    "grab yours",
-    "order yours",
-    "get started today",
-    "get started now",
-    "start your free trial",
-    "learn more at",
-    "find out more at",
     "order online",
     "shop online",
     "shop the look",
-    "use the link",
-    "see the link",
     "link to buy",
     "link to shop",
     "link to order",
     "don't forget to order",
     "don't forget to buy",
     "hurry and order",
-    "visit us",
+    "learn more at",
+    "find out more at",
+    "more info at",
+    "details at",
+    "available at {url}",
+    "get started today",
+    "get started now",
+    "start your free trial",
     "sign up at",
     "sign up via",
     "sign up here",
@@ -196,29 +236,32 @@ FIXED = (
     "visit my shop",
     "visit my store",
     "visit my website",
-    "visit the shop",
-    "visit the store",
 )
 
 
-def _phrases() -> tuple[list[str], list[str]]:
-    anywhere = list(FIXED)
-    start = []
-    for verb in VERBS:
-        for after in ANYWHERE_AFTER:
-            anywhere.append(verb + " " + after)
-        if verb not in START_VERBS_EXCLUDED:
-            for after in START_AFTER:
-                start.append(verb + " " + after)
-        else:
-            # "Try our mattress", "Join our list": a business speaking, even with these verbs.
-            start.append(verb + " our")
-    return anywhere, start
+def _anywhere() -> list[str]:
+    phrases = list(FIXED)
+    for verb in SALE_VERBS:
+        for after in NOW:
+            phrases.append(verb + " " + after)
+    return phrases
 
 
-_anywhere, _start = _phrases()
-ANYWHERE = Phrases(_anywhere)
-AT_START = Phrases(_start)
+def _started() -> list[str]:
+    phrases = []
+    for verb in SALE_VERBS:
+        for after in ORDER_OBJECTS:
+            phrases.append(verb + " " + after)
+    for verb in CHANNEL_VERBS:
+        for after in SELLER_OBJECTS:
+            phrases.append(verb + " " + after)
+    return phrases
+
+
+ANYWHERE = Phrases(_anywhere())
+OPENERS = Phrases(_started())
+SALE_VERB_WORDS = Phrases(list(SALE_VERBS))
+CHANNEL_VERB_WORDS = Phrases(list(CHANNEL_VERBS))
 
 FLAG = [
     "BUY NOW and get yours today. Link in bio!",
@@ -229,6 +272,9 @@ FLAG = [
     "Check out my new course on copywriting",
     "Book your table for Valentine's night",
     "Upgrade now at example.com/pricing",
+    "Shop the official store today.",
+    "Txt CLAIM to 81010 to get your prize",
+    "Please visit https://example.com for more",
 ]
 PASS = [
     "I bought a new bike and I love it",
@@ -237,12 +283,66 @@ PASS = [
     "Should I buy a bike or fix the old one?",
     "Order of operations still confuses my kids",
     "I'll get the kids from school today",
+    "what time you think you can get here?",
+    "Get well soon, we miss you at practice",
 ]
 
 
+def _sale_verb_alone(doc: Doc, last: int) -> bool:
+    """A sale verb that opens a sentence with nothing of its own after it ("Subscribe!",
+    "Shop: summer styles") is an order; followed by another word ("Book club", "Buy-in")
+    it is not."""
+    index = doc.stream[last] + 1
+    after = doc.tokens[index] if index < len(doc.tokens) else None
+    if after is None:
+        return True
+    if after.kind == tk.PUNCT:
+        return after.head in ":!" or (after.head in tk.SENTENCE_END and after.head != ".")
+    following = last + 1
+    return following < len(doc.stream) and doc.brk[following] and after.kind == tk.EMOJI
+
+
+def _channel_after(doc: Doc, last: int, channel_at: dict[int, bool]) -> int:
+    """The stream position of a link, phone number, short code or channel word within reach
+    after stream position `last`, in the same sentence or as the first thing after it
+    ("Watch my new video! https://…"), or -1."""
+    stream = doc.stream
+    for q in range(last + 1, min(len(stream), last + 1 + CHANNEL_REACH)):
+        index = stream[q]
+        if doc.brk[q]:
+            return q if index in channel_at and doc.tokens[index].kind == tk.URL else -1
+        if index in channel_at or doc.tokens[index].low in CHANNEL_WORDS:
+            return q
+    return -1
+
+
+def calls(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
+    """detect(), worked out once per post: the offer rule asks too."""
+    found = doc.memo.get(ID)
+    if found is None:
+        found = doc.memo[ID] = _detect(doc)
+    return found  # type: ignore[return-value]
+
+
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
+    return list(calls(doc, config))
+
+
+def _detect(doc: Doc) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
-    for first, last in AT_START.find(doc):
-        if doc.sentence_start(first):
-            spans.append(doc.span(doc.stream[first], doc.stream[last]))
+    stream = doc.stream
+    for first, last in OPENERS.find(doc):
+        if signals.opens_directive(doc, first):
+            spans.append(doc.span(stream[first], stream[last]))
+    for first, last in SALE_VERB_WORDS.find(doc):
+        if signals.opens_directive(doc, first) and _sale_verb_alone(doc, last):
+            spans.append(doc.span(stream[first], stream[last]))
+    # Any imperative aimed at a channel: "Please visit example.com", "Txt WIN to 80086".
+    channel_at = {first: True for first, _last in signals.channels(doc)}
+    for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS):
+        for first, last in finder.find(doc):
+            if signals.opens_directive(doc, first):
+                target = _channel_after(doc, last, channel_at)
+                if target >= 0:
+                    spans.append(doc.span(stream[first], stream[target]))
     return spans

@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL102"
 NAME = "price"
 CATEGORY = "promotion"
-WEIGHT = 10
 NOUN = ("a price", "prices")
 MESSAGE = "Price: a price in the post makes it read like a shop window."
 SUGGESTION = "Leave prices to the product page; tell readers what the thing is for."

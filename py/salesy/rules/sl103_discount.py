@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL103"
 NAME = "discount-code"
 CATEGORY = "promotion"
-WEIGHT = 25
 NOUN = ("a discount or code", "discounts and codes")
 MESSAGE = "Discount or code: deals and promo codes read like a flyer."
 SUGGESTION = "Share the story behind the product; if there is a deal, keep it to a reply."

@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL105"
 NAME = "urgency"
 CATEGORY = "promotion"
-WEIGHT = 15
 NOUN = ("an urgency push", "urgency pushes")
 MESSAGE = "Urgency: pressure to act fast is a sales tactic."
 SUGGESTION = "Give the facts (dates, quantities) calmly, or leave the pressure out."

@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL106"
 NAME = "hype"
 CATEGORY = "promotion"
-WEIGHT = 10
 NOUN = ("a superlative", "superlatives")
 MESSAGE = "Hype: superlatives are claims nobody can check, and read as an ad."
 SUGGESTION = "Replace the superlative with a concrete fact: a number, a test, a story."
@@ -50,7 +49,6 @@ MATCHER = Phrases(
         "best seller",
         "bestseller",
         "must-have",
-        "must have",
         "unbeatable",
         "unmatched",
         "unrivaled",
@@ -60,7 +58,6 @@ MATCHER = Phrases(
         "like never before",
         "next-level",
         "take it to the next level",
-        "award-winning",
         "industry-leading",
         "best-in-class",
         "best in class",
@@ -74,12 +71,10 @@ MATCHER = Phrases(
         "everyone is talking about",
         "everyone's talking about",
         "you won't believe",
-        "number one",
         "{number} rated",
         "rated {number}",
         "the {number} rated",
         "#1 rated",
-        "#1",
         "10x",
         "amazing results",
         "unbelievable results",

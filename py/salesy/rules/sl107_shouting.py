@@ -22,7 +22,6 @@ from salesy.tokens import Token
 ID = "SL107"
 NAME = "shouting"
 CATEGORY = "promotion"
-WEIGHT = 10
 NOUN = ("some shouting", "some shouting")
 MESSAGE = 'Shouting: capitals and "!!!" are the typography of a flyer.'
 SUGGESTION = "Write in sentence case with one exclamation mark at most; let the words carry it."

@@ -20,7 +20,6 @@ from salesy.doc import Doc
 ID = "SL108"
 NAME = "hashtag-pile"
 CATEGORY = "promotion"
-WEIGHT = 15
 NOUN = ("a hashtag pile", "hashtag piles")
 MESSAGE = "Hashtag pile: a stack of hashtags reads as reach-hunting."
 SUGGESTION = "Keep one or two hashtags that a reader would actually search for."

@@ -21,7 +21,6 @@ from salesy.doc import Doc
 ID = "SL109"
 NAME = "emoji-pile"
 CATEGORY = "promotion"
-WEIGHT = 10
 NOUN = ("an emoji pile", "emoji piles")
 MESSAGE = "Emoji pile: a wall of emoji stands in for something to say."
 SUGGESTION = (

@@ -21,7 +21,6 @@ from salesy.doc import Doc
 ID = "SL110"
 NAME = "link-only"
 CATEGORY = "promotion"
-WEIGHT = 30
 NOUN = ("a bare link", "bare links")
 MESSAGE = "Link-only post: a link with nothing around it only asks for a click."
 SUGGESTION = "Say in a sentence what is behind the link and why it is worth a reader's time."
@@ -37,13 +36,14 @@ PASS = [
     "Great piece by @kim on why cities need more benches: https://example.org/benches",
     "Read this and call your mother: https://example.org/essay",
     "Just a few words here",
+    "@ana look at this http://t.co/abc123",
 ]
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     links = doc.indices(tk.URL)
-    if not links:
-        return []
+    if not links or doc.tokens[0].kind == tk.MENTION:
+        return []  # a reply with a photo or a link in it answers someone
     others = 0
     for kind in (tk.WORD, tk.MENTION, tk.NUMBER, tk.PRICE, tk.PERCENT):
         others += len(doc.indices(kind))

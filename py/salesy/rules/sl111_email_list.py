@@ -22,7 +22,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL111"
 NAME = "email-list"
 CATEGORY = "promotion"
-WEIGHT = 25
 NOUN = ("a mailing-list blast", "mailing-list blasts")
 MESSAGE = "Email-list style: this treats followers like a mailing list."
 SUGGESTION = "Share one idea from the newsletter in the post itself; people subscribe for that."

@@ -20,7 +20,9 @@ from salesy.doc import Doc, compiled
 ID = "SL112"
 NAME = "team-term"
 CATEGORY = "promotion"
-WEIGHT = 15
+# Only a team's config says what its terms are, so no corpus can fit this weight: a product
+# name alone stays light promotion (below the threshold), and adds up with anything else.
+FIXED_WEIGHT = 15
 NOUN = ("a product name", "product names")
 MESSAGE = "Team term: your own product or brand name counts as promotion."
 SUGGESTION = "Fine now and then; make sure the post gives readers something besides the name."

@@ -21,7 +21,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL113"
 NAME = "announcement"
 CATEGORY = "promotion"
-WEIGHT = 20
 NOUN = ("a product announcement", "product announcements")
 MESSAGE = "Product announcement: telling people a product is out is promotion."
 SUGGESTION = "Tell the story behind it: why you made it, what you learned, who it is for."

@@ -23,7 +23,6 @@ from salesy.rules.sl303_buried_ad import buried
 ID = "SL114"
 NAME = "sponsored"
 CATEGORY = "promotion"
-WEIGHT = 30
 NOUN = ("a paid post", "paid posts")
 MESSAGE = "Sponsored: a paid post is promotion, however well disclosed."
 SUGGESTION = "Good that it's disclosed; make sure the post is useful on its own."

@@ -15,12 +15,12 @@ Use instead:
     I write one thread a week on home espresso. This week: why your grinder matters most.
 """
 
+from salesy import signals
 from salesy.doc import Doc, Phrases
 
 ID = "SL201"
 NAME = "follow-begging"
 CATEGORY = "engagement"
-WEIGHT = 35
 NOUN = ("a request for followers", "requests for followers")
 MESSAGE = "Follow-begging: asking for follows reads as needy or spammy."
 SUGGESTION = "Tell readers what they will get from following, or just post the good stuff."
@@ -79,8 +79,30 @@ PASS = [
     "I follow a lot of bird accounts, they make my feed calmer",
     "Hard to follow this plot, honestly",
     "Thanks for the follow, @ana — loved your thread on sourdough",
+    "@airline please follow me so I can DM you my booking number",
 ]
 
 
+# "Follow me so I can DM you": a follow asked for to open a private conversation (X lets
+# only followers send direct messages) is not reach-hunting.
+DIRECT_MESSAGE = {"dm", "dms", "dm'd", "message", "pm", "inbox", "direct", "private"}
+
+
+def _for_a_message(doc: Doc, first: int) -> bool:
+    """Does the sentence around stream position `first` speak of a direct message?"""
+    stream = doc.stream
+    start = signals.sentence_start(doc, first)
+    q = start
+    while q < len(stream) and (q == start or not doc.brk[q]):
+        if doc.tokens[stream[q]].low in DIRECT_MESSAGE:
+            return True
+        q += 1
+    return False
+
+
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    return MATCHER.spans(doc)
+    spans = []
+    for first, last in MATCHER.find(doc):
+        if not _for_a_message(doc, first):
+            spans.append(doc.span(doc.stream[first], doc.stream[last]))
+    return spans

@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL202"
 NAME = "engagement-bait"
 CATEGORY = "engagement"
-WEIGHT = 35
 NOUN = ("a bit of engagement bait", "bits of engagement bait")
 MESSAGE = "Engagement bait: asking for likes, reposts or tags games the feed."
 SUGGESTION = "Ask a real question, or share something people want to pass on by themselves."
@@ -40,17 +39,13 @@ ANYWHERE = Phrases(
         "to enter the giveaway",
         "to enter the draw",
         "for a chance to win",
-        "please rt",
-        "pls rt",
-        "plz rt",
-        "please retweet",
-        "please repost",
         "please like and share",
         "share if you agree",
         "rt if you agree",
         "retweet if you agree",
         "like if you agree",
         "like this tweet",
+        "like this comment if",
         "like this post",
         "smash that like",
         "smash the like button",
@@ -66,11 +61,9 @@ ANYWHERE = Phrases(
         "for part 2",
         "like for {word}",
         "retweet for {word}",
-        "rt for {word}",
         "will retweet this",
         "will rt this",
         "only real ones",
-        "#rt",
         "#retweet",
         "#rtandfollow",
     ]
@@ -81,6 +74,7 @@ AT_START = Phrases(
     [
         "like if",
         "like this if",
+        "thumbs up if",
         "like and share",
         "like and retweet",
         "like and rt",

@@ -21,7 +21,6 @@ from salesy.doc import Doc
 ID = "SL203"
 NAME = "mass-mention"
 CATEGORY = "engagement"
-WEIGHT = 25
 NOUN = ("a mass mention", "mass mentions")
 MESSAGE = "Mass mention: tagging many accounts at once is a spam pattern."
 SUGGESTION = "Mention the one or two people the post is really for."
@@ -38,12 +37,23 @@ PASS = [
     "@ana @bob thanks both, see you Thursday",
     "Huge thanks to @nils and @priya for reviewing my talk.",
     "@sam replying late, sorry!",
+    "@user @user @user see you all at the game",  # one account, named three times
 ]
 
 
+def _distinct(doc: Doc, first: int, last: int) -> int:
+    """How many different accounts a run of mentions names ("@user @user @user" is one)."""
+    return len(
+        {doc.tokens[i].low for i in range(first, last + 1) if doc.tokens[i].kind == tk.MENTION}
+    )
+
+
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    runs = doc.runs(tk.MENTION, (tk.PUNCT, tk.EMOJI))
+    runs = [
+        (first, last, _distinct(doc, first, last))
+        for first, last, _size in doc.runs(tk.MENTION, (tk.PUNCT, tk.EMOJI))
+    ]
     spans = [doc.span(first, last) for first, last, size in runs if size >= RUN]
-    if not spans and len(doc.indices(tk.MENTION)) >= TOTAL:
+    if not spans and len({doc.tokens[i].low for i in doc.indices(tk.MENTION)}) >= TOTAL:
         spans = [doc.span(first, last) for first, last, _size in runs]
     return spans

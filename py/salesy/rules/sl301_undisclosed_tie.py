@@ -25,7 +25,6 @@ from salesy.tokens import Token
 ID = "SL301"
 NAME = "undisclosed-tie"
 CATEGORY = "disclosure"
-WEIGHT = 30
 NOUN = ("an undisclosed tie", "undisclosed ties")
 MESSAGE = "Undisclosed tie: an affiliate link, personal code or gift, and no #ad."
 SUGGESTION = 'Put #ad (or "Paid partnership") at the start, where readers see it first.'

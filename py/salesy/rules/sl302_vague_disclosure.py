@@ -21,7 +21,6 @@ from salesy.rules.sl301_undisclosed_tie import disclosed
 ID = "SL302"
 NAME = "vague-disclosure"
 CATEGORY = "disclosure"
-WEIGHT = 25
 NOUN = ("a vague disclosure tag", "vague disclosure tags")
 MESSAGE = "Vague disclosure: #sp, #spon or #collab don't tell readers it's an ad."
 SUGGESTION = 'Use #ad (or "Paid partnership") instead, at the start of the post.'

@@ -21,7 +21,6 @@ from salesy.doc import Doc
 ID = "SL303"
 NAME = "buried-ad"
 CATEGORY = "disclosure"
-WEIGHT = 20
 NOUN = ("a buried #ad", "buried #ad tags")
 MESSAGE = "Buried #ad: the disclosure is hidden after other hashtags."
 SUGGESTION = "Move #ad to the start of the post, before anything else."

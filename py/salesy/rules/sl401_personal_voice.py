@@ -22,7 +22,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL401"
 NAME = "personal-voice"
 CATEGORY = "value"
-WEIGHT = 25
 NOUN = ("a personal voice", "a personal voice")
 MESSAGE = "Personal voice: you speak from your own experience or opinion."
 SUGGESTION = "Keep it: this is what makes a post worth reading."

@@ -22,7 +22,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL402"
 NAME = "question"
 CATEGORY = "value"
-WEIGHT = 20
 NOUN = ("a question to readers", "questions to readers")
 MESSAGE = "Question to readers: you invite a conversation."
 SUGGESTION = "Keep it: questions start conversations."

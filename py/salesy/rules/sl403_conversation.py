@@ -21,7 +21,6 @@ from salesy.doc import Doc
 ID = "SL403"
 NAME = "conversation"
 CATEGORY = "value"
-WEIGHT = 15
 NOUN = ("a reply", "replies")
 MESSAGE = "Conversation: you are talking with someone, not at everyone."
 SUGGESTION = "Keep it: replies are what X is for."

@@ -20,7 +20,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL404"
 NAME = "credit"
 CATEGORY = "value"
-WEIGHT = 20
 NOUN = ("thanks or credit", "thanks and credit")
 MESSAGE = "Credit: you thank or credit someone else."
 SUGGESTION = "Keep it: credit is paying it forward."

@@ -21,7 +21,6 @@ from salesy.doc import Doc, Phrases
 ID = "SL405"
 NAME = "substance"
 CATEGORY = "value"
-WEIGHT = 20
 NOUN = ("some substance", "some substance")
 MESSAGE = "Substance: you explain, teach or share what you learned."
 SUGGESTION = "Keep it: this is what readers come back for."

@@ -1,8 +1,10 @@
-"""Free-offer bait (SL104).
+"""Offer (SL104).
 
 What it does:
-    Finds free offers used as bait: "free shipping", "free trial", "first month free",
-    "free gift with every order", "giveaway", "risk-free", "no credit card required".
+    Finds offers: free offers used as bait ("free shipping", "free trial", "first month
+    free", "risk-free", "no credit card required"), and money or "free" standing in a post
+    that also tells readers to act ("Only $9.99, order yours today", "Call now for a FREE
+    quote"). The offer counts once; a price in a story, with nothing to act on, is not one.
 
 Why is this bad?
     "Free" in an ad is a hook, not a gift: it is there to get a click or a sign-up. Posts
@@ -15,14 +17,16 @@ Use instead:
     We switched to paper packaging this year; here is what it cost us and what it saved.
 """
 
+from salesy import signals
+from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
+from salesy.rules import sl101_call_to_action
 
 ID = "SL104"
-NAME = "free-offer"
+NAME = "offer"
 CATEGORY = "promotion"
-WEIGHT = 20
-NOUN = ("a free offer", "free offers")
-MESSAGE = 'Free-offer bait: "free" here is a hook to get a click or a sign-up.'
+NOUN = ("an offer", "offers")
+MESSAGE = 'Offer: a price or "free" next to a call to action is a hook to get a sale or a sign-up.'
 SUGGESTION = (
     "If something is genuinely free and useful, say what it helps with, not that it's free."
 )
@@ -77,16 +81,6 @@ MATCHER = Phrases(
         "no credit card needed",
         "no strings attached",
         "no purchase necessary",
-        "giveaway",
-        "give away",
-        "giving away",
-        "we're giving away",
-        "chance to win",
-        "to win a",
-        "to win $",
-        "win a free",
-        "win a brand new",
-        "#giveaway",
         "freebie",
         "freebies",
     ]
@@ -96,14 +90,24 @@ FLAG = [
     "Free shipping on all orders this week!",
     "Try it risk-free for 30 days",
     "Start your 14-day free trial, no credit card required",
-    "Huge giveaway this weekend 🎁",
+    "Only $9.99 this week, order yours today",
+    "Call now for a FREE quote",
 ]
 PASS = [
     "Free speech is messy, and I'd still choose it every time.",
     "I'm free this Saturday if anyone wants to go climbing.",
     "The museum is free on the first Sunday of every month.",
+    "I paid $5 for this coffee and it was worth every cent",
 ]
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    return MATCHER.spans(doc)
+    spans = MATCHER.spans(doc)
+    if spans or not sl101_call_to_action.calls(doc, config):
+        return spans
+    # A call to action in the post makes its prices and its "free" an offer.
+    for index in doc.indices(tk.PRICE) + doc.indices(tk.WORD):
+        token = doc.tokens[index]
+        if token.low == "free" or signals.is_money(token):
+            spans.append((token.start, token.end))
+    return spans

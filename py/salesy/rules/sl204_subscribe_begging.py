@@ -1,0 +1,175 @@
+"""Subscribe-begging (SL204).
+
+What it does:
+    Finds requests to subscribe to, like, watch or "check out" the writer's own channel or
+    content: "subscribe to my channel", "sub back", "check out my new song", "please like my
+    video", "leave a like", "sub4sub", "help me get to 1k subscribers".
+
+Why is this bad?
+    A comment or post that exists to send readers to the writer's channel is advertising for
+    it, and begging for subscribers treats readers as numbers. It is the most common spam
+    under videos and the quickest way to be muted.
+
+Example:
+    Hey guys check out my new channel and please subscribe!!
+
+Use instead:
+    We covered this song on ukulele last week; the bridge was the hardest part to get right.
+"""
+
+from salesy import signals
+from salesy.doc import Doc, Phrases
+
+ID = "SL204"
+NAME = "subscribe-begging"
+CATEGORY = "engagement"
+NOUN = ("a plea for subscribers", "pleas for subscribers")
+MESSAGE = "Subscribe-begging: this asks readers to subscribe to, like or visit your channel."
+SUGGESTION = "Share the thing itself (the song, the video, what you made) and let it speak."
+
+# The writer's own things.
+MINE = ("my", "our", "me", "us")
+CONTENT = (
+    "channel",
+    "chanel",
+    "channels",
+    "video",
+    "videos",
+    "vid",
+    "vids",
+    "song",
+    "songs",
+    "music",
+    "cover",
+    "covers",
+    "mix",
+    "track",
+    "tracks",
+    "beat",
+    "beats",
+    "rap",
+    "raps",
+    "page",
+    "profile",
+    "account",
+    "blog",
+    "vlog",
+    "stuff",
+    "playlist",
+    "podcast",
+    "stream",
+    "art",
+    "work",
+)
+# Spellings people really write under videos.
+SUBSCRIBE = ("subscribe", "suscribe", "subcribe", "subscrib", "subscibe", "sub", "subs")
+BEG_VERBS = (
+    "check out",
+    "check",
+    "watch",
+    "listen to",
+    "visit",
+    "see",
+    "view",
+    "like",
+    "support",
+    "look at",
+    "take a look at",
+)
+
+
+def _phrases() -> list[str]:
+    phrases = [
+        "sub back",
+        "subscribe back",
+        "sub4sub",
+        "sub 4 sub",
+        "sub for sub",
+        "subscribe for subscribe",
+        "like4like",
+        "like 4 like",
+        "l4l",
+        "s4s",
+        "leave a like",
+        "drop a like",
+        "give it a like",
+        "give me a like",
+        "give us a like",
+        "hit the like button",
+        "smash the like button",
+        "like and subscribe",
+        "like comment and subscribe",
+        "like comment subscribe",
+        "subscribe like comment",
+        "like my comment",
+        "like this comment",
+        "thumbs up this comment",
+        "thumbs this comment up",
+        "i need subs",
+        "i need subscribers",
+        "need more subscribers",
+        "get more subscribers",
+        "help me get {number} subscribers",
+        "help me get {number} subs",
+        "help me reach {number} subscribers",
+        "help me reach {number} subs",
+        "help me get to {number} subscribers",
+        "road to {number} subscribers",
+        "road to {number} subs",
+        "new youtuber",
+        "small youtuber",
+        "my first subscriber",
+        "my first subscribers",
+        "become my subscriber",
+        "my new channel",
+        "my youtube channel",
+        "on my channel",
+    ]
+    for sub in SUBSCRIBE:
+        for mine in MINE:
+            phrases.append(sub + " to " + mine)
+            phrases.append(sub + " " + mine)
+        phrases.append(sub + " to the channel")
+    for verb in BEG_VERBS:
+        for mine in ("my", "our"):
+            for thing in CONTENT:
+                phrases.append(verb + " " + mine + " " + thing)
+                phrases.append(verb + " " + mine + " new " + thing)
+                phrases.append(verb + " " + mine + " latest " + thing)
+                phrases.append(verb + " " + mine + " first " + thing)
+        phrases.append(verb + " me out")
+        phrases.append(verb + " us out")
+    for sub in SUBSCRIBE[:5]:
+        for please in ("please", "pls", "plz", "plis", "pleas", "pleaseee", "plss"):
+            phrases.append(please + " " + sub)
+    # "Check my channel out" (never "check my bag"): the writer's thing, then "out".
+    phrases.append("check my {word} out")
+    phrases.append("check my {word} {word} out")
+    return phrases
+
+
+ANYWHERE = Phrases(_phrases())
+# "Subscribe!", "Please subscribe", "Subscribe and like": begging when it opens a sentence.
+OPENING = Phrases(list(SUBSCRIBE[:5]) + ["subscribe and", "like and", "please like", "pls like"])
+
+FLAG = [
+    "Hey guys check out my new channel and please subscribe!!",
+    "sub to my channel I sub back",
+    "Please like my video and leave a like on this comment",
+    "Help me get 1000 subscribers before Christmas",
+    "SUBSCRIBE!!!",
+]
+PASS = [
+    "I subscribed to the local paper again, it's worth it",
+    "Check out time is at 11, don't be late",
+    "The subway sub was honestly the best part of the trip",
+    "My channel of choice for news is the BBC",
+]
+
+
+def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
+    spans = ANYWHERE.spans(doc)
+    for first, last in OPENING.find(doc):
+        if signals.opens_directive(doc, first):
+            spans.append(doc.span(doc.stream[first], doc.stream[last]))
+    return spans

@@ -1,0 +1,208 @@
+"""Ad wording (SL501), a word-statistics rule.
+
+What it does:
+    Weighs the post's words and word pairs against how often each appears in real ads and
+    spam versus everyday posts (SpamAssassin's Bayes, made explainable). Numbers, prices,
+    links, phone numbers and codes count by kind ("<money>", "<phone>"), not by value. The
+    more ad-like the wording, the more of its weight it counts; the finding underlines the
+    words that weigh most. Quiet on posts of a few words.
+
+Why is this bad?
+    Phrase lists only know the phrases someone thought of. The vocabulary of advertising
+    ("claim", "prize", "order", "exclusive", "subscribe") carries across writers, and a post
+    made of it reads like a flyer even when no single phrase gives it away.
+
+Example:
+    Congratulations! You have been selected to receive an exclusive prize. Claim it now.
+
+Use instead:
+    Got a lovely surprise in the post today: my aunt sent the scarf she knitted.
+
+The table is fitted by `salesy train` (model/fitted.py): a few thousand words and pairs, each
+kept only when seen in at least two training sources, so no corpus's topic becomes a signal.
+"""
+
+from salesy import tokens as tk
+from salesy.doc import Doc, looks_like_code
+from salesy.model import fitted
+from salesy.tokens import Token
+
+ID = "SL501"
+NAME = "ad-wording"
+CATEGORY = "promotion"
+GRADED = True
+NOUN = ("ad wording", "ad wording")
+MESSAGE = "Ad wording: these words are far more common in ads and spam than in everyday posts."
+SUGGESTION = "Say it the way you would to a friend: what it is, what it did for you."
+
+MIN_WORDS = int(fitted.WORDING.get("min_words", 4))
+SCALE = max(1, int(fitted.WORDING.get("scale", 100)))
+STEP = 10  # levels come in tenths, like SpamAssassin's BAYES_xx bands
+SHOWN = 3  # words underlined: the heaviest
+# Only the most telling words count (Graham's "A Plan for Spam"): a long post is not more
+# ad-like for having more words, and a few everyday words cannot hide a spam's vocabulary.
+TELLING = 10
+
+FLAG = [
+    "Congratulations! You have been selected to receive an exclusive prize. Claim it now.",
+]
+PASS = [
+    "Got a lovely surprise in the post today: my aunt sent the scarf she knitted.",
+    "Buy now",  # too short to weigh
+]
+
+# What a number-like token stands for: its kind, never its value ("0800 1956669" and
+# "0161 4960000" are the same signal).
+PLACEHOLDERS = {
+    tk.PRICE: "<money>",
+    tk.PERCENT: "<percent>",
+    tk.URL: "<url>",
+    tk.EMAIL: "<email>",
+    tk.MENTION: "<mention>",
+    tk.HASHTAG: "<hashtag>",
+    tk.CASHTAG: "<cashtag>",
+}
+
+
+def key(token: Token) -> str:
+    """The token as the table knows it."""
+    kind = token.kind
+    if kind == tk.WORD:
+        if looks_like_code(token) and token.low != token.text.lower():
+            return "<code>"  # SAVE50, CLAIM: capitals or letters with digits
+        return token.low
+    if kind == tk.NUMBER:
+        digits = 0
+        for c in token.text:
+            if "0" <= c <= "9":
+                digits += 1
+        if digits >= 7:
+            return "<phone>"
+        if digits >= 5:
+            return "<shortcode>"
+        return "<number>"
+    return PLACEHOLDERS.get(kind, token.low)
+
+
+def keys(doc: Doc) -> dict[str, int]:
+    """Every word and pair of neighbouring words in a sentence, each once, with the stream
+    position where it first occurs (what `salesy train` counts)."""
+    found: dict[str, int] = {}
+    previous = ""
+    for p, index in enumerate(doc.stream):
+        k = key(doc.tokens[index])
+        if k not in found:
+            found[k] = p
+        if previous and not doc.brk[p]:
+            pair = previous + " " + k
+            if pair not in found:
+                found[pair] = p - 1
+        previous = k
+    return found
+
+
+def _load() -> dict[str, tuple[int, dict[str, int] | None]]:
+    """{first word: (its own weight, {second word: the pair's weight} or None)}.
+
+    Pairs hang under their first word, so a post's pairs are found without making a new str
+    per pair (each costs microseconds on MicroPython). The fitted table is a joined string of
+    keys and a bytes string of weights + 128: a fraction of what JSON costs to load there.
+    """
+    table: dict[str, tuple[int, dict[str, int] | None]] = {}
+    words = fitted.WORDS.split("\n") if fitted.WORDS else []
+    weights = fitted.WORD_WEIGHTS
+    pairs = []
+    for index, word in enumerate(words):
+        weight = weights[index] - 128
+        space = word.find(" ")
+        if space < 0:
+            table[word] = (weight, None)
+        else:
+            pairs.append((word[:space], word[space + 1 :], weight))
+    for first, second, weight in pairs:
+        own, below = table.get(first, (0, None))
+        if below is None:
+            below = {}
+            table[first] = (own, below)
+        below[second] = weight
+    return table
+
+
+TABLE = _load()
+
+
+def weigh(
+    doc: Doc, table: dict[str, tuple[int, dict[str, int] | None]]
+) -> tuple[int, list[tuple[int, int, int]]]:
+    """(the sum of the weights of the post's TELLING most telling distinct words and pairs,
+    [(weight, first and last stream position)] of the positive ones)."""
+    weights: list[int] = []
+    seen: dict[str, bool] = {}
+    heavy: list[tuple[int, int, int]] = []
+    tokens = doc.tokens
+    stream = doc.stream
+    brk = doc.brk
+    below: dict[str, int] | None = None
+    previous = ""
+    for p, index in enumerate(stream):
+        k = key(tokens[index])
+        if below is not None and not brk[p]:
+            weight = below.get(k)
+            if weight is not None:
+                pair = previous + " " + k  # only for pairs the table knows: few
+                if pair not in seen:
+                    seen[pair] = True
+                    weights.append(weight)
+                    if weight > 0:
+                        heavy.append((weight, p - 1, p))
+        entry = table.get(k)
+        below = None
+        if entry is not None:
+            if k not in seen:
+                seen[k] = True
+                weights.append(entry[0])
+                if entry[0] > 0:
+                    heavy.append((entry[0], p, p))
+            below = entry[1]
+        previous = k
+    return telling(weights), heavy
+
+
+def telling(weights: list[int]) -> int:
+    """The sum of the TELLING weights furthest from zero (ties: the positive first)."""
+    if len(weights) > TELLING:
+        weights.sort(key=lambda w: (-abs(w), -w))
+        weights = weights[:TELLING]
+    return sum(weights)
+
+
+def grade(total: int, words: int) -> int:
+    """The level 0-100 a sum of weights earns, in tenths; 0 on posts of few words."""
+    if words < MIN_WORDS or total <= 0:
+        return 0
+    level = total * 100 // SCALE
+    return min(100, level - level % STEP)
+
+
+def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, int]]]:
+    if not TABLE:
+        return 0, []
+    words = len(doc.indices(tk.WORD))
+    if words < MIN_WORDS:
+        return 0, []
+    total, heavy = weigh(doc, TABLE)
+    level = grade(total, words)
+    if not level:
+        return 0, []
+    heavy.sort(key=lambda h: (-h[0], h[1]))
+    spans: list[tuple[int, int]] = []
+    taken: dict[int, bool] = {}
+    for _weight, first, last in heavy:
+        if first in taken or last in taken:
+            continue
+        taken[first] = taken[last] = True
+        spans.append(doc.span(doc.stream[first], doc.stream[last]))
+        if len(spans) == SHOWN:
+            break
+    spans.sort()
+    return level, spans
