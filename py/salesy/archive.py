@@ -251,7 +251,8 @@ def _split(text: str, name: str) -> tuple[str, str, str]:
     equals = stripped.find("=")
     if equals < 0:
         raise ArchiveError(name + ": expected " + EXPECTED + "; got " + _describe(stripped))
-    label = stripped[len("window.YTD.") : equals].strip()
+    # One line: a label cut or spliced across a line break names itself on one line.
+    label = " ".join(stripped[len("window.YTD.") : equals].split())
     dot = label.rfind(".part")
     kind = label[:dot] if dot >= 0 else label
     part = label[dot + 5 :] if dot >= 0 else ""

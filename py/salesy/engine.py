@@ -164,23 +164,26 @@ def _findings(
 ) -> list[list[int]]:
     """[registry order, start, end] of every span of every rule that counted, in text order.
 
-    Rules may overlap ("FREE" is shouting inside a free offer). A span that lies wholly under
+    Rules may overlap ("FREE" is shouting inside a free offer): a span that lies wholly under
     what rules that counted for more already underline is left out (it adds nothing to
-    read); anything else stays, so each reason keeps its words. `cover` marks the code
-    points already underlined: slices test and mark in C on both interpreters."""
+    read); anything else stays, so each reason keeps its words. A graded rule's words (the
+    wording rule's heaviest) only explain it: they are shown where no other rule is.
+    `cover` marks the code points already underlined; slices test and mark in C on both
+    interpreters."""
     rank = {order: index for index, (order, _points, _hits) in enumerate(reasons)}
     ordered = []
-    for order, _rule, _weight, _level, spans in fired:
+    for order, rule, _weight, _level, spans in fired:
         if order in rank:
             for start, end in spans:
                 if end > start:
-                    ordered.append((rank[order], start, -end, order))
+                    ordered.append((rule.GRADED, rank[order], start, -end, order))
     ordered.sort()
     cover = bytearray(length + 1)
     kept = []
-    for _rank, start, minus_end, order in ordered:
+    for graded, _rank, start, minus_end, order in ordered:
         end = -minus_end
-        if 0 not in cover[start:end]:
+        taken = cover[start:end]
+        if (1 in taken) if graded else (0 not in taken):
             continue
         cover[start:end] = b"\x01" * (end - start)
         kept.append([order, start, end])

@@ -62,11 +62,18 @@ SOFTENERS_BEFORE = 4
 
 
 def sentence_start(doc: Doc, p: int) -> int:
-    """The stream position that starts the sentence holding stream position p."""
-    brk = doc.brk
-    while p > 0 and not brk[p]:
-        p -= 1
-    return p
+    """The stream position that starts the sentence holding stream position p (worked out
+    for the whole post once, so a long post without full stops stays linear)."""
+    starts = doc.memo.get("sentence_starts")
+    if starts is None:
+        starts = []
+        current = 0
+        for q, brk in enumerate(doc.brk):
+            if brk:
+                current = q
+            starts.append(current)
+        doc.memo["sentence_starts"] = starts
+    return starts[p]  # type: ignore[index,no-any-return]
 
 
 def opens_directive(doc: Doc, p: int) -> bool:
@@ -138,10 +145,7 @@ def is_short_code(doc: Doc, p: int) -> bool:
     if p == 0 or doc.brk[p] or doc.tokens[doc.stream[p - 1]].low not in SHORT_CODE_LEAD:
         return False
     start = sentence_start(doc, p)
-    for q in range(max(start, p - 6), p - 1):
-        if doc.tokens[doc.stream[q]].low in TEXT_VERBS:
-            return True
-    return False
+    return any(doc.tokens[doc.stream[q]].low in TEXT_VERBS for q in range(max(start, p - 6), p - 1))
 
 
 TEXT_VERBS = {"text", "txt", "sms", "send", "reply", "call", "ring", "dial", "msg", "message"}

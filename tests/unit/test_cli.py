@@ -33,9 +33,11 @@ def test_check_ad_exits_1_and_underlines(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_carets_count_terminal_columns(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "check", "日本 BUY NOW")
+    text = "日本 BUY NOW, shop today: 50% off with code SAVE50"
+    _, out, _ = run(capsys, "check", text)
     lines = out.splitlines()
-    assert lines[2] == "       ^^^^^^^"  # 2 indent + 2 wide characters (4 columns) + space
+    carets = lines[lines.index("  " + text) + 1]
+    assert carets.startswith("       ^^^^^^^")  # 2 indent + 2 wide characters (4 columns) + space
 
 
 def test_check_personal_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
@@ -46,7 +48,15 @@ def test_check_personal_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_json_is_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", AD, "--format", "json")
     assert code == 1
-    assert set(json.loads(out)) == {"verdict", "score", "value", "summary", "findings"}
+    assert set(json.loads(out)) == {
+        "verdict",
+        "score",
+        "value",
+        "language",
+        "summary",
+        "findings",
+        "reasons",
+    }
 
 
 def test_check_file_paragraphs_jsonl(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -116,7 +126,7 @@ def test_rules_markdown_table_is_generated(capsys: pytest.CaptureFixture[str]) -
 def test_report(capsys: pytest.CaptureFixture[str]) -> None:
     folder = corpus.FOLDER
     code, out, _ = run(capsys, "report", folder)
-    assert code == 0 and "accuracy" in out and "precision" in out
+    assert code == 0 and "accuracy" in out and "S/O" in out and "flagged" in out
 
 
 def test_console_script_reads_stdin() -> None:

@@ -113,7 +113,7 @@ def test_a_full_document_is_accepted() -> None:
         ),
         (
             {"thresholds": {"bogus": 1}},
-            "thresholds.bogus: unknown setting (known: promotion, value, value_share)",
+            "thresholds.bogus: unknown setting (known: promotion, pure_ad, value, value_share)",
         ),
         (
             {"thresholds": {"valueshare": 1}},
@@ -230,7 +230,11 @@ def test_parse_reports_json_errors_with_their_place() -> None:
 def test_extends_a_preset() -> None:
     merged, errors = config.validate({"salesy": 1, "extends": "salesy:strict"})
     assert errors == []
-    assert merged["thresholds"] == {"promotion": 20, "value": 30, "value_share": 60}
+    assert merged["thresholds"] == config.PRESETS["salesy:strict"]["thresholds"]
+    strict = merged["thresholds"]
+    default = config.defaults()["thresholds"]
+    assert strict["promotion"] < default["promotion"]  # type: ignore[index]
+    assert strict["value"] >= default["value"]  # type: ignore[index]
 
 
 def test_extends_merges_predictably() -> None:
@@ -255,7 +259,9 @@ def test_extends_merges_predictably() -> None:
     assert merged["name"] == "Acme"
     assert merged["rules"]["SL101"] == {"enabled": False, "weight": 40}  # type: ignore[index]
     assert merged["rules"]["SL106"]["enabled"] is False  # type: ignore[index]
-    assert merged["thresholds"] == {"promotion": 25, "value": 30, "value_share": 60}
+    assert merged["thresholds"] == dict(
+        config.PRESETS["salesy:strict"]["thresholds"], promotion=25  # type: ignore[arg-type]
+    )
     assert merged["balance"]["target"] == "4-1-1"  # type: ignore[index]
     assert merged["balance"]["window"] == 20  # type: ignore[index]
     # ...and lists add up, base first, each entry once.

@@ -3,6 +3,8 @@
 from salesy import config, examples
 from salesy.engine import check
 
+THRESHOLD = config.defaults()["thresholds"]["promotion"]  # type: ignore[index]
+
 
 def errors_of(doc: object, bases: object = None) -> list[str]:
     return examples.validate(doc, bases)[1]
@@ -34,7 +36,7 @@ def test_failing_examples_say_which_and_why() -> None:
     assert len(errors) == 2
     assert errors[0].startswith(
         'examples.flag[0]: "Acme Cloud makes deploys painless" must be flagged but came out '
-        "ok (score 0, below the promotion threshold 30): OK"
+        f"ok (score 0, below the promotion threshold {THRESHOLD}): OK"
     )
     assert errors[1].startswith(
         'examples.pass[1]: "BUY NOW 50% off today only" must pass but came out pure_ad'

@@ -91,5 +91,9 @@ def test_check_findings_travel_compact_and_expand_to_the_contract() -> None:
                     "suggestion": suggestion,
                 }
             )
-        assert {**compact, "findings": findings} == salesy.check(text)
+        reasons = [
+            {"rule": table[index][0], "points": points, "hits": hits}
+            for index, points, hits in compact["reasons"]
+        ]
+        assert {**compact, "findings": findings, "reasons": reasons} == salesy.check(text)
     assert salesy.check(texts[0])["findings"]  # the example has findings to expand

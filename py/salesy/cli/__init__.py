@@ -20,12 +20,12 @@ import sys
 from typing import cast
 
 from salesy import __version__
-from salesy.cli import audit, check, report, rules
+from salesy.cli import audit, check, report, rules, train
 from salesy.cli import config as config_command
 from salesy.cli.common import Parser, UsageError, examples
 from salesy.cli.files import InputError, one_line, reason
 
-COMMANDS = (check, rules, report, config_command, audit)
+COMMANDS = (check, rules, report, train, config_command, audit)
 
 
 def build_parser() -> Parser:

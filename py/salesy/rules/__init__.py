@@ -24,6 +24,7 @@ from salesy.rules import (
     sl116_prize,
     sl117_opt_out,
     sl118_reader_address,
+    sl119_ad_wording,
     sl201_follow_begging,
     sl202_engagement_bait,
     sl203_mass_mention,
@@ -36,7 +37,6 @@ from salesy.rules import (
     sl403_conversation,
     sl404_credit,
     sl405_substance,
-    sl501_ad_wording,
 )
 
 TYPE_CHECKING = False
@@ -69,6 +69,7 @@ MODULES = (
     sl116_prize,
     sl117_opt_out,
     sl118_reader_address,
+    sl119_ad_wording,
     sl201_follow_begging,
     sl202_engagement_bait,
     sl203_mass_mention,
@@ -81,7 +82,6 @@ MODULES = (
     sl403_conversation,
     sl404_credit,
     sl405_substance,
-    sl501_ad_wording,
 )
 
 CATEGORIES = ("promotion", "engagement", "disclosure", "value")

@@ -54,6 +54,7 @@ SALE_VERBS = (
     "grab",
     "upgrade",
     "donate",
+    "apply",
     "redeem",
     "rsvp",
     "shop for",
@@ -102,7 +103,6 @@ CHANNEL_VERBS = (
     "start",
     "discover",
     "explore",
-    "apply",
     "check out",
     "check",
     "see",
@@ -252,6 +252,7 @@ def _started() -> list[str]:
     for verb in SALE_VERBS:
         for after in ORDER_OBJECTS:
             phrases.append(verb + " " + after)
+        phrases.append(verb + " and")  # "Download and start earning", "Register and save"
     for verb in CHANNEL_VERBS:
         for after in SELLER_OBJECTS:
             phrases.append(verb + " " + after)

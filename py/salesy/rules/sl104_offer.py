@@ -2,9 +2,9 @@
 
 What it does:
     Finds offers: free offers used as bait ("free shipping", "free trial", "first month
-    free", "risk-free", "no credit card required"), and money or "free" standing in a post
-    that also tells readers to act ("Only $9.99, order yours today", "Call now for a FREE
-    quote"). The offer counts once; a price in a story, with nothing to act on, is not one.
+    free", "risk-free", "no credit card required"), and money, a percentage or "free"
+    standing in a post that also tells readers to act ("Only $9.99, order yours today",
+    "Call now for a FREE quote", "BUY NOW 50% off"). The offer counts once; a price in a story, with nothing to act on, is not one.
 
 Why is this bad?
     "Free" in an ad is a hook, not a gift: it is there to get a click or a sign-up. Posts
@@ -106,8 +106,8 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     if spans or not sl101_call_to_action.calls(doc, config):
         return spans
     # A call to action in the post makes its prices and its "free" an offer.
-    for index in doc.indices(tk.PRICE) + doc.indices(tk.WORD):
+    for index in doc.indices(tk.PRICE) + doc.indices(tk.PERCENT) + doc.indices(tk.WORD):
         token = doc.tokens[index]
-        if token.low == "free" or signals.is_money(token):
+        if token.kind != tk.WORD or token.low == "free" or signals.is_money(token):
             spans.append((token.start, token.end))
     return spans

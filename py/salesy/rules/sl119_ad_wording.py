@@ -1,4 +1,4 @@
-"""Ad wording (SL501), a word-statistics rule.
+"""Ad wording (SL119), a word-statistics rule.
 
 What it does:
     Weighs the post's words and word pairs against how often each appears in real ads and
@@ -27,7 +27,7 @@ from salesy.doc import Doc, looks_like_code
 from salesy.model import fitted
 from salesy.tokens import Token
 
-ID = "SL501"
+ID = "SL119"
 NAME = "ad-wording"
 CATEGORY = "promotion"
 GRADED = True
@@ -35,7 +35,7 @@ NOUN = ("ad wording", "ad wording")
 MESSAGE = "Ad wording: these words are far more common in ads and spam than in everyday posts."
 SUGGESTION = "Say it the way you would to a friend: what it is, what it did for you."
 
-MIN_WORDS = int(fitted.WORDING.get("min_words", 4))
+MIN_WORDS = 3  # fewer words than this are not weighed: too little to go on
 SCALE = max(1, int(fitted.WORDING.get("scale", 100)))
 STEP = 10  # levels come in tenths, like SpamAssassin's BAYES_xx bands
 SHOWN = 3  # words underlined: the heaviest
@@ -45,6 +45,7 @@ TELLING = 10
 
 FLAG = [
     "Congratulations! You have been selected to receive an exclusive prize. Claim it now.",
+    "Exclusive offer for our customers: order online and save on every purchase",
 ]
 PASS = [
     "Got a lovely surprise in the post today: my aunt sent the scarf she knitted.",
@@ -59,7 +60,6 @@ PLACEHOLDERS = {
     tk.URL: "<url>",
     tk.EMAIL: "<email>",
     tk.MENTION: "<mention>",
-    tk.HASHTAG: "<hashtag>",
     tk.CASHTAG: "<cashtag>",
 }
 
@@ -81,6 +81,8 @@ def key(token: Token) -> str:
         if digits >= 5:
             return "<shortcode>"
         return "<number>"
+    if kind == tk.HASHTAG:
+        return token.low[1:]  # "#sale" says what "sale" says
     return PLACEHOLDERS.get(kind, token.low)
 
 
@@ -176,6 +178,14 @@ def telling(weights: list[int]) -> int:
     return sum(weights)
 
 
+WORD_KINDS = (tk.WORD, tk.HASHTAG, tk.PRICE, tk.PERCENT, tk.NUMBER)
+
+
+def count_words(doc: Doc) -> int:
+    """Words, hashtags and figures: what there is to weigh ("BUY NOW 50% off" is four)."""
+    return sum(len(doc.indices(kind)) for kind in WORD_KINDS)
+
+
 def grade(total: int, words: int) -> int:
     """The level 0-100 a sum of weights earns, in tenths; 0 on posts of few words."""
     if words < MIN_WORDS or total <= 0:
@@ -187,7 +197,7 @@ def grade(total: int, words: int) -> int:
 def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, int]]]:
     if not TABLE:
         return 0, []
-    words = len(doc.indices(tk.WORD))
+    words = count_words(doc)
     if words < MIN_WORDS:
         return 0, []
     total, heavy = weigh(doc, TABLE)
