@@ -182,8 +182,8 @@ def _findings(
     kept = []
     for graded, _rank, start, minus_end, order in ordered:
         end = -minus_end
-        taken = cover[start:end]
-        if (1 in taken) if graded else (0 not in taken):
+        taken = cover[start:end]  # min/max run in C (MicroPython has no `int in bytearray`)
+        if max(taken) if graded else min(taken):
             continue
         cover[start:end] = b"\x01" * (end - start)
         kept.append([order, start, end])

@@ -7,7 +7,7 @@ rest of the engine: plain loops over the post's tokens, the same on both interpr
 """
 
 from salesy import tokens as tk
-from salesy.doc import Doc
+from salesy.doc import Doc, Phrases
 from salesy.tokens import Token
 
 # Words that may stand before an imperative without making it anything else: "Please buy",
@@ -64,16 +64,16 @@ SOFTENERS_BEFORE = 4
 def sentence_start(doc: Doc, p: int) -> int:
     """The stream position that starts the sentence holding stream position p (worked out
     for the whole post once, so a long post without full stops stays linear)."""
-    starts = doc.memo.get("sentence_starts")
-    if starts is None:
-        starts = []
+    found = doc.memo.get("sentence_starts")
+    if found is None:
+        starts: list[int] = []
         current = 0
         for q, brk in enumerate(doc.brk):
             if brk:
                 current = q
             starts.append(current)
-        doc.memo["sentence_starts"] = starts
-    return starts[p]  # type: ignore[index,no-any-return]
+        doc.memo["sentence_starts"] = found = starts
+    return found[p]  # type: ignore[index,no-any-return]
 
 
 def opens_directive(doc: Doc, p: int) -> bool:
@@ -95,6 +95,15 @@ def opens_directive(doc: Doc, p: int) -> bool:
 
 # Tokens that may stand before an order: "@ana check this out", "https://… Go register".
 LEADING_KINDS = (tk.MENTION, tk.URL)
+
+
+def followed_by(doc: Doc, last: int, phrases: Phrases) -> int:
+    """How many stream tokens of `phrases` follow stream position `last` in the same
+    sentence (0: none does)."""
+    following = last + 1
+    if following >= len(doc.stream) or doc.brk[following]:
+        return 0
+    return phrases.match_at(doc, following)
 
 
 def digits(token: Token) -> int:

@@ -247,22 +247,14 @@ def _anywhere() -> list[str]:
     return phrases
 
 
-def _started() -> list[str]:
-    phrases = []
-    for verb in SALE_VERBS:
-        for after in ORDER_OBJECTS:
-            phrases.append(verb + " " + after)
-        phrases.append(verb + " and")  # "Download and start earning", "Register and save"
-    for verb in CHANNEL_VERBS:
-        for after in SELLER_OBJECTS:
-            phrases.append(verb + " " + after)
-    return phrases
-
-
 ANYWHERE = Phrases(_anywhere())
-OPENERS = Phrases(_started())
+# A verb, then what it is aimed at: matched as two small sets rather than every pair (the
+# pairs would be a thousand phrases to compile on each engine start).
 SALE_VERB_WORDS = Phrases(list(SALE_VERBS))
 CHANNEL_VERB_WORDS = Phrases(list(CHANNEL_VERBS))
+ORDER_OBJECT_WORDS = Phrases(list(ORDER_OBJECTS) + ["and"], shared=False)
+SELLER_OBJECT_WORDS = Phrases(list(SELLER_OBJECTS), shared=False)
+
 
 FLAG = [
     "BUY NOW and get yours today. Link in bio!",
@@ -332,12 +324,19 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
 def _detect(doc: Doc) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
     stream = doc.stream
-    for first, last in OPENERS.find(doc):
-        if signals.opens_directive(doc, first):
-            spans.append(doc.span(stream[first], stream[last]))
-    for first, last in SALE_VERB_WORDS.find(doc):
-        if signals.opens_directive(doc, first) and _sale_verb_alone(doc, last):
-            spans.append(doc.span(stream[first], stream[last]))
+    # An order: "Shop the sale", "Download and start", "Try our app", "Subscribe!".
+    for finder, objects in (
+        (SALE_VERB_WORDS, ORDER_OBJECT_WORDS),
+        (CHANNEL_VERB_WORDS, SELLER_OBJECT_WORDS),
+    ):
+        for first, last in finder.find(doc):
+            if not signals.opens_directive(doc, first):
+                continue
+            size = signals.followed_by(doc, last, objects)
+            if size:
+                spans.append(doc.span(stream[first], stream[last + size]))
+            elif finder is SALE_VERB_WORDS and _sale_verb_alone(doc, last):
+                spans.append(doc.span(stream[first], stream[last]))
     # Any imperative aimed at a channel: "Please visit example.com", "Txt WIN to 80086".
     channel_at = {first: True for first, _last in signals.channels(doc)}
     for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS):

@@ -4,7 +4,8 @@ What it does:
     Finds offers: free offers used as bait ("free shipping", "free trial", "first month
     free", "risk-free", "no credit card required"), and money, a percentage or "free"
     standing in a post that also tells readers to act ("Only $9.99, order yours today",
-    "Call now for a FREE quote", "BUY NOW 50% off"). The offer counts once; a price in a story, with nothing to act on, is not one.
+    "Call now for a FREE quote", "BUY NOW 50% off"). The offer counts once; a price in a
+    story, with nothing to act on, is not one.
 
 Why is this bad?
     "Free" in an ad is a hook, not a gift: it is there to get a click or a sign-up. Posts

@@ -103,38 +103,25 @@ def keys(doc: Doc) -> dict[str, int]:
     return found
 
 
-def _load() -> dict[str, tuple[int, dict[str, int] | None]]:
-    """{first word: (its own weight, {second word: the pair's weight} or None)}.
-
-    Pairs hang under their first word, so a post's pairs are found without making a new str
-    per pair (each costs microseconds on MicroPython). The fitted table is a joined string of
-    keys and a bytes string of weights + 128: a fraction of what JSON costs to load there.
-    """
-    table: dict[str, tuple[int, dict[str, int] | None]] = {}
-    words = fitted.WORDS.split("\n") if fitted.WORDS else []
-    weights = fitted.WORD_WEIGHTS
-    pairs = []
-    for index, word in enumerate(words):
-        weight = weights[index] - 128
-        space = word.find(" ")
-        if space < 0:
-            table[word] = (weight, None)
-        else:
-            pairs.append((word[:space], word[space + 1 :], weight))
-    for first, second, weight in pairs:
-        own, below = table.get(first, (0, None))
-        if below is None:
-            below = {}
-            table[first] = (own, below)
-        below[second] = weight
-    return table
+def _table(keys: str, weights: bytes) -> dict[str, int]:
+    """{key: weight + 128}: built in C on both interpreters (a loop over 3 000 entries
+    would cost a tenth of a second of every engine start on MicroPython)."""
+    # zip(strict=) is CPython only; the two are written together by `salesy train`.
+    return dict(zip(keys.split("\n"), weights)) if keys else {}  # noqa: B905
 
 
-TABLE = _load()
+# The fitted table (model/fitted.py): joined strings of keys and bytes strings of weights
+# + 128, a fraction of what JSON costs to load on MicroPython.
+WORDS = _table(fitted.WORDS, fitted.WORD_WEIGHTS)
+PAIRS = _table(fitted.PAIRS, fitted.PAIR_WEIGHTS)
+# First words of the known pairs: a pair's key (a new str, microseconds on MicroPython) is
+# made only after one of them.
+PAIR_FIRSTS = set(fitted.PAIR_FIRSTS.split("\n")) if fitted.PAIR_FIRSTS else set()
+TABLE = bool(WORDS or PAIRS)
 
 
 def weigh(
-    doc: Doc, table: dict[str, tuple[int, dict[str, int] | None]]
+    doc: Doc, words: dict[str, int], pairs: dict[str, int], firsts: "set[str]"
 ) -> tuple[int, list[tuple[int, int, int]]]:
     """(the sum of the weights of the post's TELLING most telling distinct words and pairs,
     [(weight, first and last stream position)] of the positive ones)."""
@@ -142,30 +129,26 @@ def weigh(
     seen: dict[str, bool] = {}
     heavy: list[tuple[int, int, int]] = []
     tokens = doc.tokens
-    stream = doc.stream
     brk = doc.brk
-    below: dict[str, int] | None = None
     previous = ""
-    for p, index in enumerate(stream):
+    for p, index in enumerate(doc.stream):
         k = key(tokens[index])
-        if below is not None and not brk[p]:
-            weight = below.get(k)
-            if weight is not None:
-                pair = previous + " " + k  # only for pairs the table knows: few
-                if pair not in seen:
-                    seen[pair] = True
-                    weights.append(weight)
-                    if weight > 0:
-                        heavy.append((weight, p - 1, p))
-        entry = table.get(k)
-        below = None
-        if entry is not None:
-            if k not in seen:
-                seen[k] = True
-                weights.append(entry[0])
-                if entry[0] > 0:
-                    heavy.append((entry[0], p, p))
-            below = entry[1]
+        if previous in firsts and not brk[p]:
+            pair = previous + " " + k
+            weight = pairs.get(pair)
+            if weight is not None and pair not in seen:
+                seen[pair] = True
+                weight -= 128
+                weights.append(weight)
+                if weight > 0:
+                    heavy.append((weight, p - 1, p))
+        weight = words.get(k)
+        if weight is not None and k not in seen:
+            seen[k] = True
+            weight -= 128
+            weights.append(weight)
+            if weight > 0:
+                heavy.append((weight, p, p))
         previous = k
     return telling(weights), heavy
 
@@ -200,7 +183,7 @@ def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, in
     words = count_words(doc)
     if words < MIN_WORDS:
         return 0, []
-    total, heavy = weigh(doc, TABLE)
+    total, heavy = weigh(doc, WORDS, PAIRS, PAIR_FIRSTS)
     level = grade(total, words)
     if not level:
         return 0, []

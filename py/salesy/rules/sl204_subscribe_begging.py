@@ -136,18 +136,7 @@ def _phrases() -> list[str]:
         "my youtube channel",
         "on my channel",
     ]
-    for sub in SUBSCRIBE:
-        for mine in MINE:
-            phrases.append(sub + " to " + mine)
-            phrases.append(sub + " " + mine)
-        phrases.append(sub + " to the channel")
     for verb in BEG_VERBS:
-        for mine in ("my", "our"):
-            for thing in CONTENT:
-                phrases.append(verb + " " + mine + " " + thing)
-                phrases.append(verb + " " + mine + " new " + thing)
-                phrases.append(verb + " " + mine + " latest " + thing)
-                phrases.append(verb + " " + mine + " first " + thing)
         phrases.append(verb + " me out")
         phrases.append(verb + " us out")
     for sub in SUBSCRIBE[:5]:
@@ -160,6 +149,23 @@ def _phrases() -> list[str]:
 
 
 ANYWHERE = Phrases(_phrases())
+# "subscribe to my …", "sub me", "check out our new song": a verb, then the writer's own
+# thing, matched as small sets (every combination would be thousands of phrases to compile).
+SUBSCRIBE_WORDS = Phrases(list(SUBSCRIBE))
+TO_MINE = Phrases(
+    [m for m in MINE] + ["to " + m for m in MINE] + ["to the channel", "to this channel"],
+    shared=False,
+)
+BEG_VERB_WORDS = Phrases(list(BEG_VERBS))
+MY_CONTENT = Phrases(
+    [
+        mine + " " + extra + thing
+        for mine in ("my", "our")
+        for extra in ("", "new ", "latest ", "first ")
+        for thing in CONTENT
+    ],
+    shared=False,
+)
 # "Subscribe!", "Please subscribe", "Subscribe and like": begging when it opens a sentence.
 OPENING = Phrases(list(SUBSCRIBE[:5]) + ["subscribe and", "like and", "please like", "pls like"])
 
@@ -200,6 +206,12 @@ def _like_subscribe(word: str) -> bool:
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
+    stream = doc.stream
+    for finder, objects in ((SUBSCRIBE_WORDS, TO_MINE), (BEG_VERB_WORDS, MY_CONTENT)):
+        for first, last in finder.find(doc):
+            size = signals.followed_by(doc, last, objects)
+            if size:
+                spans.append(doc.span(stream[first], stream[last + size]))
     for index in doc.indices(tk.WORD):
         token = doc.tokens[index]
         if token.head in "sS" and _like_subscribe(token.low):

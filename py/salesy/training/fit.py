@@ -151,10 +151,15 @@ def fit_wording(examples: Sequence[Example]) -> dict[str, int]:
         if value:
             scored.append((abs(weight) * support, k, value))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    size = min(MAX_WORDS_IN_TABLE, len(scored))
-    while size in DICT_TRAPS or size + 1 in DICT_TRAPS:
-        size -= 1
-    return {k: value for _score, k, value in scored[:size]}
+    kept = scored[:MAX_WORDS_IN_TABLE]
+    # Words and pairs load as two dicts; neither may sit at a slow size (DICT_TRAPS).
+    while True:
+        words = sum(1 for _s, k, _v in kept if " " not in k)
+        pairs = len(kept) - words
+        if words not in DICT_TRAPS and pairs not in DICT_TRAPS:
+            break
+        kept.pop()
+    return {k: value for _score, k, value in kept}
 
 
 def wording_total(ex: Example, table: dict[str, int]) -> int:
@@ -191,6 +196,9 @@ def with_wording(
 # --------------------------------------------------------------------------- the gate
 
 
+# The labelled corpus is the only source of ads written for X: its promotion posts count
+# this many times a source of e-mail or video comments.
+LABELLED_WEIGHT = 1.0
 EVERYDAY_WEIGHT = 10.0  # a false alarm costs ten misses, in the fit (precision first)
 
 
@@ -203,7 +211,9 @@ def _weights_by_side(examples: Sequence[Example], everyday: float = 1.0) -> list
         posts[(ex.promo, ex.source)] = posts.get((ex.promo, ex.source), 0) + 1
         sources[ex.promo].add(ex.source)
     return [
-        (1.0 if ex.promo else everyday) / (len(sources[ex.promo]) * posts[(ex.promo, ex.source)])
+        (1.0 if ex.promo else everyday)
+        * (LABELLED_WEIGHT if ex.label in ("promotional", "pure_ad") else 1.0)
+        / (len(sources[ex.promo]) * posts[(ex.promo, ex.source)])
         for ex in examples
     ]
 
@@ -483,10 +493,12 @@ def judge(model: Model, examples: Sequence[Example]) -> list[str]:
 def render(model: Model, manifest: list[dict[str, object]]) -> str:
     """py/salesy/model/fitted.py for `model`: plain literals both interpreters import fast.
 
-    The wording table is one string of keys joined by newlines and one bytes string of
-    weights + 128 (JSON of 3 000 entries takes most of a second to load on MicroPython)."""
-    keys = sorted(model.table)
-    weights = bytes(model.table[k] + 128 for k in keys)
+    The wording table is strings of keys joined by newlines and bytes strings of weights
+    + 128, words and pairs apart (JSON of 3 000 entries takes most of a second to load on
+    MicroPython, and these build their dicts in C)."""
+    words = sorted(k for k in model.table if " " not in k)
+    pairs = sorted(k for k in model.table if " " in k)
+    firsts = sorted({k.split(" ", 1)[0] for k in pairs})
     lines = [
         '"""Weights and thresholds fitted by `salesy train` (generated: run `make train`, never',
         "edit). The data it was fitted on is listed in DATA, with each file's SHA-256.",
@@ -508,20 +520,13 @@ def render(model: Model, manifest: list[dict[str, object]]) -> str:
     for rule_id in sorted(model.gated):
         lines.append(f"    {rule_id!r}: {model.gated[rule_id]!r},")
     lines.append("}")
-    lines.append("WORDS = (")
-    chunk: list[str] = []
-    for k in keys:
-        chunk.append(k)
-        if len("\n".join(chunk)) > 60:
-            lines.append("    " + repr("\n".join(chunk) + "\n"))
-            chunk = []
-    if chunk:
-        lines.append("    " + repr("\n".join(chunk)))
-    lines.append(")")
-    lines.append("WORD_WEIGHTS = (")
-    for start in range(0, len(weights), 20):
-        lines.append("    " + repr(weights[start : start + 20]))
-    lines.append(")")
+    # One literal each, on one line: MicroPython's compiler runs out of stack on a few hundred
+    # implicitly joined pieces.
+    lines.append("WORDS = " + repr("\n".join(words)))
+    lines.append("WORD_WEIGHTS = " + repr(bytes(model.table[k] + 128 for k in words)))
+    lines.append("PAIRS = " + repr("\n".join(pairs)))
+    lines.append("PAIR_WEIGHTS = " + repr(bytes(model.table[k] + 128 for k in pairs)))
+    lines.append("PAIR_FIRSTS = " + repr("\n".join(firsts)))
     lines.append("DATA: list[dict[str, object]] = " + _literal(manifest))
     lines.append("# fmt: on")
     return "\n".join(lines) + "\n"
