@@ -113,9 +113,9 @@ def copy_vendor() -> None:
                 shutil.copy2(file, target)
 
 
-# The command line's own modules (argparse, files, terminals): CPython only, never imported
-# by the engine, so the browser's copy of the package leaves them out.
-CLI_ONLY = ("salesy/cli/", "salesy/__main__.py")
+# The command line's own modules (argparse, files, terminals) and the fitting and report
+# tools: CPython only, never imported by the engine, so the browser's copy leaves them out.
+CLI_ONLY = ("salesy/cli/", "salesy/__main__.py", "salesy/training/")
 
 
 def zip_python_package() -> None:

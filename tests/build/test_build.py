@@ -41,14 +41,20 @@ def test_python_package_travels_as_one_zip(built: Path) -> None:
     assert "salesy/__init__.py" in names
     assert all(name.startswith("salesy/") and name.endswith(".py") for name in names)
     sources = {p.relative_to(ROOT / "py").as_posix() for p in (ROOT / "py/salesy").rglob("*.py")}
-    cli = {name for name in sources if name.startswith(("salesy/cli/", "salesy/__main__.py"))}
-    assert "salesy/cli/audit.py" in cli
+    cli = {
+        name
+        for name in sources
+        if name.startswith(("salesy/cli/", "salesy/__main__.py", "salesy/training/"))
+    }
+    assert "salesy/cli/audit.py" in cli and "salesy/training/fit.py" in cli
     # Everything but the command line's own modules, which the engine never imports.
     assert set(names) == sources - cli
     with zipfile.ZipFile(built / "engine/salesy.zip") as archive:
         shipped = {name: archive.read(name).decode("utf-8") for name in names}
     assert [
-        n for n, text in shipped.items() if "salesy.cli" in text or "salesy import cli" in text
+        n
+        for n, text in shipped.items()
+        if "salesy.cli" in text or "salesy import cli" in text or "salesy.training" in text
     ] == []
 
 

@@ -260,7 +260,8 @@ def test_extends_merges_predictably() -> None:
     assert merged["rules"]["SL101"] == {"enabled": False, "weight": 40}  # type: ignore[index]
     assert merged["rules"]["SL106"]["enabled"] is False  # type: ignore[index]
     assert merged["thresholds"] == dict(
-        config.PRESETS["salesy:strict"]["thresholds"], promotion=25  # type: ignore[arg-type]
+        config.PRESETS["salesy:strict"]["thresholds"],
+        promotion=25,  # type: ignore[arg-type]
     )
     assert merged["balance"]["target"] == "4-1-1"  # type: ignore[index]
     assert merged["balance"]["window"] == 20  # type: ignore[index]

@@ -47,21 +47,7 @@ def build_parser() -> Parser:
     shared = cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands)
     for command in COMMANDS:
         command.register(shared)
-    for name, lines in FALLBACK_EXAMPLES.items():
-        child = commands.choices.get(name)
-        if child is not None and not child.epilog:
-            child.epilog = examples(*lines)
     return parser
-
-
-# Examples for a command whose module gives none of its own yet (report.py is being
-# rewritten elsewhere; its own epilog, once it has one, wins).
-FALLBACK_EXAMPLES = {
-    "report": (
-        "salesy report             # accuracy on the labelled corpus",
-        "salesy report --misses    # and every post it misjudged",
-    ),
-}
 
 
 def main(argv: list[str] | None = None) -> int:

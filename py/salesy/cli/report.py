@@ -8,6 +8,7 @@ import sys
 
 from salesy.cli import data
 from salesy.cli.common import load_config
+from salesy.cli.files import examples
 from salesy.training import fit
 from salesy.training import report as figures
 
@@ -49,7 +50,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="how the engine fares on labelled posts: per source, per rule, leave-one-out",
         description="Judge labelled posts and report, per source, the share flagged and called "
         "a pure ad; on the own corpus the three-way accuracy; per rule its hit-frequencies. "
-        "Example: salesy report --data youtube=Youtube-Spam-Collection-v1/ --leave-one-out",
+        "",
+        epilog=examples(
+            "salesy report                  # the labelled corpus: accuracy, per rule",
+            "salesy report --misses         # and the posts it misjudged",
+            "salesy report --data youtube=Youtube-Spam-Collection-v1/ --leave-one-out",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "folder", nargs="?", default=None, metavar="DIR", help="a corpus of .jsonl files"

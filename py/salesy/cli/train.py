@@ -10,6 +10,7 @@ from pathlib import Path
 
 from salesy.cli import data
 from salesy.cli.common import UsageError
+from salesy.cli.files import examples
 from salesy.model import fitted as current
 from salesy.training import fit
 from salesy.training import report as figures
@@ -50,7 +51,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "train",
         help="fit weights, wording table and thresholds on labelled posts",
         description="Fit Salesy's judgement on its own corpus plus the --data sources and "
-        "write the model. Example: salesy train --development",
+        "write the model.",
+        epilog=examples(
+            "salesy train --development          # corpus + development sets: writes the model",
+            "salesy train --development --check  # is the model what this data fits?",
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     data.add_arguments(parser)
     parser.add_argument("--write", metavar="FILE", help="where to write (default: the package's)")
