@@ -52,6 +52,7 @@ $(SPAM_ASSASSIN):
 .PHONY: train
 train: $(VENV)/.installed $(SPAM_ASSASSIN) ## fit weights, wording table and thresholds (needs the data)
 	$(VENV)/bin/salesy train --development
+	$(PY) scripts/parity_sets.py --development
 
 .PHONY: soak
 soak: build ## editor safety: 3000 seeded random edit scripts, with Salesy and without (~1 h)

@@ -87,7 +87,7 @@ def test_offsets_survive_emoji_before_a_finding(browser: Browser) -> None:
 def test_highlights_follow_edits_and_clear_with_the_draft(browser: Browser) -> None:
     context, _ = browser
     page = open_compose(context)
-    type_draft(page, "Buy now")
+    type_draft(page, AD)
     wait_for_verdict(page)
     poll(lambda: highlighted(page).get("promotion"))
 

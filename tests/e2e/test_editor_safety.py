@@ -100,11 +100,11 @@ def test_replacing_a_selection_across_a_highlight(browser: Browser) -> None:
 def test_an_emoji_typed_before_a_finding_moves_its_highlight(browser: Browser) -> None:
     context, _ = browser
     page = open_compose(context)
-    type_draft(page, "Buy now")
+    type_draft(page, "Buy now, 50% off today")
     poll(lambda: highlighted(page).get("promotion"))
     page.keyboard.press("Home")
     page.keyboard.insert_text("🎉 ")
     settled(page)
-    text = "🎉 Buy now"
+    text = "🎉 Buy now, 50% off today"
     assert_intact(page, text, utf16("🎉 "))
-    assert poll(lambda: highlighted(page).get("promotion")) == ["Buy now"]
+    assert "Buy now" in poll(lambda: highlighted(page).get("promotion"))

@@ -29,6 +29,8 @@ from harness import (
 
 Browser = tuple[BrowserContext, RequestLog]
 AD = "BUY NOW and get 50% off with code SAVE50. Shop today!"
+# Typed after "Hello there": unmistakably an ad, whatever the fitted weights.
+MORE = " buy now: 50% off with code SAVE50, shop today!"
 
 
 def test_a_one_megabyte_paste_is_refused_politely_and_loses_nothing(browser: Browser) -> None:
@@ -63,10 +65,10 @@ def test_a_long_draft_under_the_limit_is_still_checked(browser: Browser) -> None
     judged on its first 5 000, and its findings there are painted."""
     context, _ = browser
     page = open_compose(context)
-    paste(page, "Buy now! " + ("I learned a lot this year. " * 1100))  # ~30 000 characters
+    paste(page, AD + " " + ("I learned a lot this year. " * 1100))  # ~30 000 characters
     assert wait_for_verdict(page, timeout=30)["verdict"] in {"ok", "promotional", "pure_ad"}
     assert poll(lambda: "promotion" in highlighted(page), timeout=30)
-    assert highlighted(page)["promotion"] == ["Buy now"]
+    assert "BUY NOW" in highlighted(page)["promotion"]
 
 
 def offscreen_hosts(context: BrowserContext) -> list[dict[str, Any]]:
@@ -86,14 +88,14 @@ def test_the_engine_host_crashing_mid_typing_recovers_on_the_next_keystroke(
     close_target(context, "background_page", "/engine/host.html")
     poll(lambda: not offscreen_hosts(context))
     started = time.monotonic()
-    page.keyboard.type(" buy now")
+    page.keyboard.type(MORE)
     settled(page)
     assert time.monotonic() - started < 2.0 + 0.5  # the 2 s promise, plus typing and debounce
     state = chip_state(page)
     assert state is not None and state["verdict"] in {"promotional", "pure_ad"}
     assert "buy now" in " ".join(highlighted(page).get("promotion", []))
     assert len(offscreen_hosts(context)) == 1
-    assert editor_model_text(page) == "Hello there buy now"
+    assert editor_model_text(page) == "Hello there" + MORE
     assert errors == []
 
 
@@ -107,12 +109,12 @@ def test_a_stopped_service_worker_wakes_up_on_the_next_keystroke(browser: Browse
     close_target(context, "service_worker", f"{extension_id(context)}/background.js")
     close_target(context, "background_page", "/engine/host.html")
     started = time.monotonic()
-    page.keyboard.type(" buy now")
+    page.keyboard.type(MORE)
     settled(page)
     assert time.monotonic() - started < 2.0 + 0.5
     state = chip_state(page)
     assert state is not None and state["verdict"] in {"promotional", "pure_ad"}
-    assert editor_model_text(page) == "Hello there buy now"
+    assert editor_model_text(page) == "Hello there" + MORE
     assert salesy_nodes_in_editor(page) == 0
     assert errors == []
 
@@ -151,7 +153,8 @@ def test_the_first_requests_of_a_fresh_browser_all_get_answers(browser: Browser)
     page.goto(f"chrome-extension://{extension_id(context)}/manifest.json")
     replies = page.evaluate(
         """() => Promise.all(Array.from({length: 8}, (_, i) => chrome.runtime.sendMessage(
-             {target: 'background', type: 'check', text: `BUY NOW ${i}`})))"""
+             {target: 'background', type: 'check',
+              text: `BUY NOW ${i}: 50% off with code SAVE50, shop today!`})))"""
     )
     assert [reply["ok"] for reply in replies] == [True] * 8, replies
     assert all(reply["result"]["verdict"] != "ok" for reply in replies)

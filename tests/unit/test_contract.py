@@ -14,7 +14,8 @@ FINDING_KEYS = {"rule", "name", "category", "start", "end", "text", "message", "
 PERSONAL = "I finally fixed my bike today, took me three weekends"
 AD = "BUY NOW! 50% off with code SAVE50 — shop today"
 LAUNCH = (
-    "We spent two years building this, I'm proud of it — it's out today, 20% off for early readers"
+    "We spent two years building this and I'm proud of it. Here's what we learned: people wanted"
+    " fewer clicks, not more features. It's out today, 20% off for early readers"
 )
 
 SAMPLES = [

@@ -17,14 +17,13 @@ def run_report(args: argparse.Namespace) -> int:
     sources = data.sources(args, args.folder)
     triples = figures.judged(sources, load_config(args.config))
     rows = [(post, verdict) for post, verdict, _reasons in triples]
-    mail = {s.name for s in sources if s.kind in fit.MAIL_KINDS}
+    examples = fit.extract(sources)
     out: dict[str, object] = {
         "sources": figures.by_source(rows),
         "corpus": figures.corpus_figures(rows),
-        "rules": figures.hit_frequencies(triples, mail),
+        "rules": figures.hit_frequencies(examples),
     }
     if args.leave_one_out:
-        examples = fit.extract(sources)
         out["leave_one_out"] = figures.leave_one_out(examples, [s.name for s in sources])
     if args.format == "json":
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")

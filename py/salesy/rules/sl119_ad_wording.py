@@ -187,7 +187,7 @@ def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, in
     level = grade(total, words)
     if not level:
         return 0, []
-    heavy.sort(key=lambda h: (-h[0], h[1]))
+    heavy.sort(key=lambda h: (-h[0], h[1], h[2]))  # a full key: MicroPython's sort is not stable
     spans: list[tuple[int, int]] = []
     taken: dict[int, bool] = {}
     for _weight, first, last in heavy:

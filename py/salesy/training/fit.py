@@ -33,6 +33,10 @@ from salesy.training.datasets import Post, Source
 
 WORDING_ID = wording.ID
 POINTS_PER_LOGIT = 10
+# The wording rule may not carry a verdict alone: its vocabulary is learned from these
+# sources, and a post from a source nobody has seen must be caught by what it does (calls to
+# action, offers, begging), which the detectors see the same way everywhere. In logits.
+CEILINGS = {WORDING_ID: 5.0}
 VALUE_CAP = 20  # points the value group may take off, at most
 GATE_PRECISION = 0.95
 GATE_MIN_HITS = 8
@@ -160,6 +164,11 @@ def fit_wording(examples: Sequence[Example]) -> dict[str, int]:
             break
         kept.pop()
     return {k: value for _score, k, value in kept}
+
+
+def current_table() -> dict[str, int]:
+    """The shipped wording table (model/fitted.py) as one {key: weight} dict."""
+    return {k: v - 128 for k, v in {**wording.WORDS, **wording.PAIRS}.items()}
 
 
 def wording_total(ex: Example, table: dict[str, int]) -> int:
@@ -315,6 +324,7 @@ def _logistic(
         entry = folded.setdefault((vector, taken), [0.0, 0.0])
         entry[1 if ex.promo else 0] += w
     rows = sorted(folded.items())
+    ceiling = [CEILINGS.get(name, 10.0) for name in names]
     weights = [0.0] * len(names)
     bias = 0.0
     m = [0.0] * (len(names) + 1)
@@ -340,7 +350,7 @@ def _logistic(
             if j == len(names):
                 bias -= delta
             else:
-                weights[j] = max(0.0, weights[j] - delta)
+                weights[j] = min(ceiling[j], max(0.0, weights[j] - delta))
     return {name: weights[i] for i, name in enumerate(names)}
 
 

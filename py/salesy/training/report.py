@@ -76,18 +76,23 @@ def corpus_figures(rows: Sequence[tuple[Post, str]]) -> dict[str, object] | None
     }
 
 
-def hit_frequencies(
-    triples: Sequence[tuple[Post, str, list[str]]], mail: set[str]
-) -> list[dict[str, object]]:
+def hit_frequencies(examples: Sequence[fit.Example]) -> list[dict[str, object]]:
     """Per rule, on posts (e-mail left out): the share of promotion posts and of everyday
-    posts it counted on, and its S/O (hits on promotion / all hits, each side weighing the
-    same), with its weight."""
-    promo = [t for t in triples if t[0].promo and t[0].source not in mail]
-    everyday = [t for t in triples if not t[0].promo and t[0].source not in mail]
+    posts it fires on (whatever its weight; the wording rule at any level), its S/O (hits on
+    promotion / all hits, each side weighing the same) and its weight."""
+    posts = [ex for ex in examples if not ex.mail]
+    promo = [ex for ex in posts if ex.promo]
+    everyday = [ex for ex in posts if not ex.promo]
+    wording = [fit.wording_total(ex, fit.current_table()) > 0 for ex in posts]
+    fired = {id(ex): w for ex, w in zip(posts, wording, strict=True)}
     out = []
     for rule in RULES:
-        p = sum(1 for t in promo if rule.ID in t[2]) / len(promo) if promo else 0.0
-        e = sum(1 for t in everyday if rule.ID in t[2]) / len(everyday) if everyday else 0.0
+
+        def hit(ex: fit.Example, rule_id: str = rule.ID) -> bool:
+            return fired[id(ex)] if rule_id == fit.WORDING_ID else rule_id in ex.levels
+
+        p = sum(1 for ex in promo if hit(ex)) / len(promo) if promo else 0.0
+        e = sum(1 for ex in everyday if hit(ex)) / len(everyday) if everyday else 0.0
         out.append(
             {
                 "rule": rule.ID,
