@@ -8,6 +8,7 @@ rest of the engine: plain loops over the post's tokens, the same on both interpr
 
 from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
+from salesy.order import sort_by
 from salesy.tokens import Token
 
 # Words that may stand before an imperative without making it anything else: "Please buy",
@@ -187,5 +188,10 @@ def channels(doc: Doc) -> list[tuple[int, int]]:
         for p, index in enumerate(doc.stream):
             if index > covered and doc.tokens[index].kind == tk.NUMBER and is_short_code(doc, p):
                 found.append((index, index))
-    found.sort()
-    return found
+    # Links first, then numbers: merge them in order (a quicksort on MicroPython goes
+    # quadratic on input this close to sorted).
+    return sort_by(found, _span_key) if len(found) > 64 else sorted(found)
+
+
+def _span_key(span: tuple[int, int]) -> tuple[int, int]:
+    return span

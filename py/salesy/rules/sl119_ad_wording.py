@@ -25,6 +25,7 @@ kept only when seen in at least two training sources, so no corpus's topic becom
 from salesy import tokens as tk
 from salesy.doc import Doc, looks_like_code
 from salesy.model import fitted
+from salesy.order import sort_by
 from salesy.tokens import Token
 
 ID = "SL119"
@@ -153,10 +154,18 @@ def weigh(
     return telling(weights), heavy
 
 
+def _heaviest(h: tuple[int, int, int]) -> tuple[int, int, int]:
+    return -h[0], h[1], h[2]
+
+
+def _telling_first(w: int) -> tuple[int, int]:
+    return -abs(w), -w
+
+
 def telling(weights: list[int]) -> int:
     """The sum of the TELLING weights furthest from zero (ties: the positive first)."""
     if len(weights) > TELLING:
-        weights.sort(key=lambda w: (-abs(w), -w))
+        weights = sort_by(weights, _telling_first)
         weights = weights[:TELLING]
     return sum(weights)
 
@@ -187,7 +196,8 @@ def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, in
     level = grade(total, words)
     if not level:
         return 0, []
-    heavy.sort(key=lambda h: (-h[0], h[1], h[2]))  # a full key: MicroPython's sort is not stable
+    # A full key (MicroPython's sort is not stable); few items, or the merge sort.
+    heavy = sort_by(heavy, _heaviest) if len(heavy) > 64 else sorted(heavy, key=_heaviest)
     spans: list[tuple[int, int]] = []
     taken: dict[int, bool] = {}
     for _weight, first, last in heavy:
