@@ -215,12 +215,31 @@ async function saved(account, posts) {
   } catch (error) {
     const reason = explained(error);
     await problems.note(reason.message);
+    noted.add(reason);
     throw reason;
   }
 }
 
-/** Posts a composer let go of: verdicts for those it had none for, then history. */
+/** Errors already on the badge and in the popup. */
+const noted = new WeakSet();
+
+/**
+ * Posts a composer let go of: they have left X's composer, so a record that cannot be saved
+ * is said on the toolbar badge and in the popup (the content script sends a record again only
+ * when the worker stopped before it answered).
+ */
 async function recordComposed(message) {
+  try {
+    return await recordPosts(message);
+  } catch (error) {
+    if (!noted.has(error)) {
+      await problems.note(`A post you made could not be saved to your history: ${error?.message ?? error}`);
+    }
+    throw error;
+  }
+}
+
+async function recordPosts(message) {
   const account = await pageAccount(message.account);
   if (!account) throw new Error("Salesy does not know which X account this is yet.");
   const posts = list(message.posts, "posts", LIMITS.postsPerRecord, composedPost);

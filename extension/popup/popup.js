@@ -207,11 +207,14 @@ function slimItem(item) {
 }
 
 const IMPORT_STEPS = { reading: "Reading", judging: "Judging", saving: "Saving" };
+const IMPORT_STALE_MS = 30_000;
 
 /** How an import is going, from the background (the popup may be closed and opened again). */
 function showImportProgress(state) {
   const bar = /** @type {HTMLProgressElement} */ ($("import-progress"));
-  const busy = Boolean(state && IMPORT_STEPS[state.state]);
+  // Each step is recorded as it happens: one left from a worker that stopped is not an import.
+  const fresh = state && Date.now() - Date.parse(state.at) < IMPORT_STALE_MS;
+  const busy = Boolean(fresh && IMPORT_STEPS[state.state]);
   bar.hidden = !busy;
   if (!busy) return;
   bar.max = Math.max(1, state.total);

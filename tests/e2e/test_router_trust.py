@@ -13,7 +13,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
-from harness import RequestLog, open_compose, set_storage, storage
+from harness import RequestLog, extension_worker, open_compose, set_storage, storage
 from worlds import ContentWorld, ask, extension_page
 
 Browser = tuple[BrowserContext, RequestLog]
@@ -95,6 +95,11 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
 
     stored = storage(context)
     assert [p["text"] for p in stored["history:salesy_demo"]["posts"]] == ["hi"]
+    # A post record that could not be saved is said, not dropped in silence.
+    worker = extension_worker(context)
+    assert worker.evaluate("chrome.action.getBadgeText({})") == "!"
+    problem = worker.evaluate("chrome.storage.session.get('historyProblem')")["historyProblem"]
+    assert problem["message"].startswith("A post you made could not be saved to your history: ")
     assert "history:other" not in stored
     assert "config" not in stored and "settings" not in stored and "pausedSites" not in stored
 
