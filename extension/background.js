@@ -5,9 +5,10 @@
 //
 // The router trusts no one. A content script runs in x.com's page, so it may only send what a
 // page needs (each handler validates its payload); everything else comes from the extension's
-// own pages or not at all.
+// own pages or not at all. Content scripts cannot read chrome.storage either (it is kept to the
+// extension's own contexts): they ask here for their settings and hear when they change.
 import { engineHandlers } from "./engine/client.js";
-import { settingsHandlers } from "./settings-handlers.js";
+import { contentSettings, settingsHandlers, tellTabsOfChanges } from "./settings-handlers.js";
 import { historyHandlers } from "./history/handlers.js";
 import { configHandlers } from "./config-handlers.js";
 import { PayloadError } from "./validate.js";
@@ -16,10 +17,12 @@ import { PayloadError } from "./validate.js";
 
 /** @type {Record<string, Handler>} */
 const handlers = { ...engineHandlers, ...settingsHandlers, ...configHandlers, ...historyHandlers };
+handlers["content-settings"] = contentSettings;
 
 /** What a content script on x.com may ask for: the compose box, its card, post records. */
 const FROM_PAGES = new Set([
   "check",
+  "content-settings",
   "set-rule",
   "history-account",
   "history-record",
@@ -72,3 +75,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
+// Only the extension's own pages and this worker read and write chrome.storage.local: a content
+// script (x.com's page around it) neither reads the history nor changes a setting behind the
+// router's back. Chrome keeps the level; setting it again on each start costs nothing.
+chrome.storage.local.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" }).catch((error) => {
+  console.warn("Salesy: could not keep chrome.storage.local from content scripts:", error);
+});
+tellTabsOfChanges();

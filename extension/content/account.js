@@ -3,7 +3,7 @@
 // composer posts from, and the hint card's balance line for that account.
 "use strict";
 
-Salesy.define("account", ["x", "messages", "pageChanges"], ({ x, messages, pageChanges }) => {
+Salesy.define("account", ["x", "messages", "settings", "pageChanges"], ({ x, messages, settings, pageChanges }) => {
   let reported = "";
 
   /** Tells the background which account is in use (once per change); returns it. */
@@ -21,14 +21,8 @@ Salesy.define("account", ["x", "messages", "pageChanges"], ({ x, messages, pageC
     return x.signedInHandle() ?? (composer ? x.composerAvatarHandle(composer) : null);
   }
 
-  /** @type {Map<string, Promise<any>>} by account */
+  /** @type {Map<string, Promise<any>>} by account: asked again once history or config change */
   const previews = new Map();
-  /** @type {Parameters<typeof chrome.storage.onChanged.addListener>[0]} */
-  function storageChanged(changes, area) {
-    if (area === "local" && Object.keys(changes).some((key) => key.startsWith("history:") || key === "config")) {
-      previews.clear();
-    }
-  }
 
   /** "Posting this would make 6 of your last 20 posts promotional — target 4." or undefined. */
   async function balanceNote(editor) {
@@ -43,8 +37,9 @@ Salesy.define("account", ["x", "messages", "pageChanges"], ({ x, messages, pageC
   }
 
   function start(signal) {
-    chrome.storage.onChanged.addListener(storageChanged);
-    signal.addEventListener("abort", () => chrome.storage.onChanged.removeListener(storageChanged), { once: true });
+    settings.onChange((what) => {
+      if (what === "history" || what === "config") previews.clear();
+    }, signal);
     // The side bar renders after the page, and the account can change without a reload.
     let timer = 0;
     pageChanges.subscribe(() => {

@@ -1,29 +1,36 @@
-// What the content scripts need of the user's settings, kept current from chrome.storage:
-// whether Salesy is paused on this site, and whether to ask before posting a pure ad.
+// What the content scripts need of the user's settings: whether Salesy is paused on this site,
+// and whether to ask before posting a pure ad. Read through the router (chrome.storage is
+// kept from content scripts), and again when the background says they changed; it says so for
+// the config and the history too, so the features that show them can ask again.
 "use strict";
 
-Salesy.define("settings", [], () => {
+Salesy.define("settings", ["messages"], ({ messages }) => {
   const current = { paused: false, nudgeBeforePosting: false };
-  /** @type {Set<(what: "settings" | "config") => void>} */
+  /** @type {Set<(what: "settings" | "config" | "history") => void>} */
   const listeners = new Set();
 
   async function load() {
+    if (messages.gone()) return;
     try {
-      const { pausedSites = [], settings = {} } = await chrome.storage.local.get(["pausedSites", "settings"]);
-      current.paused = pausedSites.includes(location.hostname);
-      current.nudgeBeforePosting = Boolean(settings.nudgeBeforePosting);
+      const answer = await messages.ask("content-settings");
+      current.paused = Boolean(answer.paused);
+      current.nudgeBeforePosting = Boolean(answer.nudgeBeforePosting);
     } catch {
       // The extension was reloaded under this page; the old script simply stops.
     }
   }
 
-  /** @type {Parameters<typeof chrome.storage.onChanged.addListener>[0]} */
-  function changed(changes, area) {
-    if (area !== "local") return;
-    if (changes.pausedSites || changes.settings) {
-      load().then(() => listeners.forEach((listener) => listener("settings")));
-    }
-    if (changes.config) listeners.forEach((listener) => listener("config"));
+  /** @param {"settings" | "config" | "history"} what */
+  function notify(what) {
+    listeners.forEach((listener) => listener(what));
+  }
+
+  /** @param {{parts?: string[]}} message */
+  function changed(message) {
+    const parts = message.parts ?? [];
+    if (parts.includes("settings")) load().then(() => notify("settings"));
+    if (parts.includes("config")) notify("config");
+    if (parts.includes("history")) notify("history");
   }
 
   const ready = load();
@@ -31,8 +38,7 @@ Salesy.define("settings", [], () => {
   return {
     ready,
     start(signal) {
-      chrome.storage.onChanged.addListener(changed);
-      signal.addEventListener("abort", () => chrome.storage.onChanged.removeListener(changed), { once: true });
+      messages.answer("changed", changed, signal);
     },
     get paused() {
       return current.paused;
@@ -40,7 +46,7 @@ Salesy.define("settings", [], () => {
     get nudgeBeforePosting() {
       return current.nudgeBeforePosting;
     },
-    /** @param {(what: "settings" | "config") => void} listener @param {AbortSignal} signal */
+    /** @param {(what: "settings" | "config" | "history") => void} listener @param {AbortSignal} signal */
     onChange(listener, signal) {
       listeners.add(listener);
       signal.addEventListener("abort", () => listeners.delete(listener), { once: true });
