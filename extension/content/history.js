@@ -75,6 +75,8 @@ Salesy.define(
         if (known?.verdict === "pure_ad") tally.postedAnyway++;
         else if (known && draft.state?.wasPureAd) tally.actedOn++;
         return {
+          // Its own id from the start: sent again after a stopped worker, it is the same post.
+          id: `local-${clicked.toString(36)}-${Math.random().toString(36).slice(2, 10)}`,
           text: draft.text,
           verdict: known?.verdict,
           score: known?.score,
@@ -84,8 +86,9 @@ Salesy.define(
           reply: reply || index > 0,
         };
       });
-      // Without a handle the background uses the account it saw last.
-      messages.tell("history-record", { account: handle ?? undefined, posts, tally });
+      // Without a handle the background uses the account it saw last. The post has left the
+      // composer, so the record is sent until the background has it.
+      messages.deliver("history-record", { account: handle ?? undefined, posts, tally });
     }
 
     function start(signal) {

@@ -27,6 +27,33 @@ Salesy.define("messages", [], () => {
     return ask(type, payload).catch(() => null);
   }
 
+  // A worker Chrome stopped mid-request takes its answer with it; these pauses give the next
+  // one time to start (about a minute and a half in all).
+  const DELIVERY_PAUSES_MS = [250, 500, 1000, 2000, 4000, 8000, 16000, 30000, 30000];
+
+  /**
+   * Sends until the background answers, for what must not be lost (a post already made):
+   * again when the worker stopped before it answered, never when it answered, even with an
+   * error (it has then said so on the toolbar badge). Resolves with the answer, or null once
+   * every pause is spent or the extension is gone.
+   * @param {string} type @param {object} payload
+   */
+  async function deliver(type, payload) {
+    for (const pause of [...DELIVERY_PAUSES_MS, -1]) {
+      if (gone()) return null;
+      let reply;
+      try {
+        reply = await chrome.runtime.sendMessage({ target: "background", type, ...payload });
+      } catch {
+        reply = undefined; // no worker to take it, or it stopped before answering
+      }
+      if (reply !== undefined) return reply;
+      if (pause < 0) break;
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+    return null;
+  }
+
   /**
    * Answers one type of request from Salesy's own pages until `signal` aborts.
    * @param {string} type @param {(message: any) => any} answer @param {AbortSignal} signal
@@ -42,5 +69,5 @@ Salesy.define("messages", [], () => {
     signal.addEventListener("abort", () => chrome.runtime.onMessage.removeListener(listener), { once: true });
   }
 
-  return { gone, ask, tell, answer };
+  return { gone, ask, tell, deliver, answer };
 });
