@@ -46,9 +46,10 @@ Salesy.define(
             check();
           },
           disableRule(finding) {
+            // Refused when the config would fail its own examples: the card says why.
             messages
               .ask("set-rule", { rule: finding.rule, enabled: false })
-              .catch((error) => panel.showError(String(error?.message ?? error)));
+              .catch((error) => panel.showRefusal(String(error?.message ?? error)));
           },
           flash(finding) {
             const toUtf16 = offsets.codePointToUtf16(snapshot.text);
@@ -176,7 +177,8 @@ Salesy.define(
 
     function start(signal) {
       // A rule switched off, a site paused or resumed: every open draft is checked again.
-      settings.onChange(() => {
+      settings.onChange((what) => {
+        if (what === "history") return; // a post recorded changes no draft's verdict
         for (const session of sessions.values()) session.recheck();
       }, signal);
       pageChanges.subscribe((records) => {

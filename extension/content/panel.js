@@ -39,12 +39,14 @@ Salesy.define("panel", ["x"], ({ x }) => {
       border-radius: 12px; padding: 12px 14px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
     }
     .card.above { top: auto; bottom: calc(100% + 6px); }
-    .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden] { display: none; }
+    .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden], .truncated[hidden],
+    .refused[hidden] { display: none; }
     header { display: flex; gap: 8px; align-items: start; }
     .summary { margin: 0; font-weight: 600; flex: 1; }
     .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
     .balance { margin: 8px 0 0; color: var(--ad); }
-    .skipped { margin: 8px 0 0; font-size: 13px; opacity: 0.8; }
+    .skipped, .truncated { margin: 8px 0 0; font-size: 13px; opacity: 0.8; }
+    .refused { margin: 8px 0 0; color: var(--ad); }
     .confirm { margin: 10px 0 0; padding: 10px; border-radius: 8px; border: 1px solid var(--ad); }
     .confirm p { margin: 0 0 8px; font-weight: 600; }
     ol { list-style: none; margin: 8px 0 0; padding: 0; display: grid; gap: 10px; }
@@ -98,7 +100,9 @@ Salesy.define("panel", ["x"], ({ x }) => {
     // Which editor this panel belongs to (tests and benchmarks find a panel by it).
     host.setAttribute("data-editor", editor.getAttribute("data-testid") ?? "");
     host.hidden = true;
-    const root = host.attachShadow({ mode: "open" });
+    // Closed: X's page scripts cannot read the card ("Posting this would make 6 of your last 6
+    // posts promotional") nor reach its buttons; only this closure holds the root.
+    const root = host.attachShadow({ mode: "closed" });
     root.innerHTML = `<style>${PANEL_STYLE}</style>
       <div class="panel">
         <button class="chip" type="button" aria-expanded="false" aria-controls="card"
@@ -110,6 +114,8 @@ Salesy.define("panel", ["x"], ({ x }) => {
             <button class="close" type="button" aria-label="Close">×</button></header>
           <p class="balance" hidden></p>
           <p class="skipped" hidden></p>
+          <p class="truncated" hidden></p>
+          <p class="refused" role="alert" hidden></p>
           <div class="confirm" hidden>
             <p>This reads like pure advertising — post anyway?</p>
             <button class="post-anyway" type="button">Post anyway</button>
@@ -165,8 +171,19 @@ Salesy.define("panel", ["x"], ({ x }) => {
       if (refocus) back?.();
     }
 
-    chip.addEventListener("click", () => (card.hidden ? open() : close()));
-    $(".close").addEventListener("click", () => close());
+    /**
+     * Salesy's buttons answer the person at the keyboard or mouse, not a script: a click the
+     * page synthesizes (element.click(), dispatchEvent) is not trusted and does nothing.
+     * @param {Element} element @param {(event: MouseEvent) => void} handler
+     */
+    function onPress(element, handler) {
+      element.addEventListener("click", (event) => {
+        if (/** @type {MouseEvent} */ (event).isTrusted) handler(/** @type {MouseEvent} */ (event));
+      });
+    }
+
+    onPress(chip, () => (card.hidden ? open() : close()));
+    onPress($(".close"), () => close());
     panel.addEventListener("keydown", (event) => {
       if (event.key !== "Escape" || card.hidden) return;
       // X closes its compose dialog on Escape: this one is Salesy's, and ends here.
@@ -177,12 +194,12 @@ Salesy.define("panel", ["x"], ({ x }) => {
       close();
       if (toChip) chip.focus();
     });
-    $(".post-anyway").addEventListener("click", () => actions.postAnyway());
-    $(".keep-editing").addEventListener("click", () => {
+    onPress($(".post-anyway"), () => actions.postAnyway());
+    onPress($(".keep-editing"), () => {
       close();
       actions.keepEditing();
     });
-    $(".findings").addEventListener("click", (event) => {
+    onPress($(".findings"), (event) => {
       const button = /** @type {HTMLElement} */ (event.target).closest("button");
       const item = button?.closest("li");
       if (!button || !item) return;
@@ -259,7 +276,8 @@ Salesy.define("panel", ["x"], ({ x }) => {
 
     /**
      * @param {{verdict: string, score: number, summary: string, findings: Finding[],
-     *          skipped?: {rule: string, name: string, error: string}[]} | null} result
+     *          skipped?: {rule: string, name: string, error: string}[],
+     *          truncated?: {checked: number, length: number}} | null} result
      * @param {{balanceNote?: string}} [extra]
      */
     function show(result, extra = {}) {
@@ -284,6 +302,14 @@ Salesy.define("panel", ["x"], ({ x }) => {
         ? `Not checked: ${skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")} failed on this draft; the other rules still ran.`
         : "";
       $(".skipped").hidden = !skipped.length;
+      // The engine is shared by every tab: a long draft is checked up to the router's cap.
+      const truncated = result.truncated;
+      $(".truncated").textContent = truncated
+        ? `Long drafts are checked up to ${truncated.checked.toLocaleString()} characters: the last ` +
+          `${(truncated.length - truncated.checked).toLocaleString()} of this one were not checked.`
+        : "";
+      $(".truncated").hidden = !truncated;
+      $(".refused").hidden = true;
       renderFindings();
       if (result.verdict !== lastVerdict) {
         // The first time, say how to reach the card from the keyboard (X's dialog keeps Tab in).
@@ -310,6 +336,13 @@ Salesy.define("panel", ["x"], ({ x }) => {
       host.hidden = false;
       host.dataset.updates = String(++updates);
       place();
+    }
+
+    /** Says in the card why something asked of it was not done ("SL101 stays on: …"). */
+    function showRefusal(message) {
+      $(".refused").textContent = message;
+      $(".refused").hidden = false;
+      open();
     }
 
     /** @param {string} message */
@@ -370,6 +403,7 @@ Salesy.define("panel", ["x"], ({ x }) => {
     return {
       show,
       showError,
+      showRefusal,
       showNotice,
       confirmPost,
       closeConfirm,

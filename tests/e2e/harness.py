@@ -7,6 +7,7 @@ Playwright routing from tests/fixtures/, and the draft-js editor from node_modul
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import BrowserContext, Page, Playwright, Route, Worker, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 EXTENSION = ROOT / "dist" / "salesy"
@@ -249,9 +251,17 @@ def _playwright(existing: Playwright | None) -> Iterator[Playwright]:
             yield pw
 
 
+_extension_ids: dict[int, str] = {}
+
+
 def extension_id(context: BrowserContext) -> str:
+    """Salesy's id, read off its service worker (remembered: Chrome stops an idle worker)."""
+    known = _extension_ids.get(id(context))
+    if known:
+        return known
     workers = context.service_workers or [context.wait_for_event("serviceworker", timeout=10_000)]
-    return workers[0].url.split("/")[2]
+    _extension_ids[id(context)] = found = workers[0].url.split("/")[2]
+    return found
 
 
 def poll(check: Callable[[], Any], *, timeout: float = 10.0, interval: float = 0.05) -> Any:
@@ -308,17 +318,16 @@ def editor_model_text(page: Page, editor: str = EDITOR) -> str:
 
 def chip_state(page: Page, index: int = 0) -> dict[str, Any] | None:
     """The verdict chip of the index-th editor's panel as the user sees it."""
-    return page.evaluate(
-        """(selector) => {
-          const host = document.querySelector(selector);
-          if (!host || host.hidden) return null;
-          const panel = host.shadowRoot.querySelector('.panel');
-          const chip = host.shadowRoot.querySelector('.chip');
+    return panel(page, index).evaluate(
+        """(host, root) => {
+          if (host.hidden) return null;
+          const panel = root.querySelector('.panel');
+          const chip = root.querySelector('.chip');
           return {label: chip.textContent.trim().replace(/\\s+/g, ' '),
                   verdict: panel.dataset.verdict, title: chip.title,
                   theme: panel.dataset.theme, updates: Number(host.dataset.updates ?? 0)};
         }""",
-        panel_selector(index),
+        missing=None,
     )
 
 
@@ -367,10 +376,190 @@ def settled(page: Page, index: int = 0) -> None:
     )
 
 
-def panel(page: Page, index: int = 0) -> Any:
-    """The panel of the index-th editor in front (Playwright's CSS selectors pierce its open
-    shadow root)."""
-    return page.locator(panel_selector(index))
+class ContentWorld:
+    """Evaluates JavaScript in Salesy's content-script world of `page` (its isolated world,
+    with chrome.runtime and chrome.dom), over CDP: the page's own scripts cannot do this, a
+    test can. The world is found again after the page navigates."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.session = page.context.new_cdp_session(page)
+        self.contexts: dict[int, dict[str, Any]] = {}
+        self.session.on("Runtime.executionContextCreated", self._created)
+        self.session.on(
+            "Runtime.executionContextDestroyed",
+            lambda e: self.contexts.pop(e["executionContextId"], None),
+        )
+        self.session.on("Runtime.executionContextsCleared", lambda _: self.contexts.clear())
+        self.session.send("Runtime.enable")
+
+    def _created(self, event: dict[str, Any]) -> None:
+        context = event["context"]
+        aux = context.get("auxData", {})
+        if aux.get("type") == "isolated" and context["origin"].startswith("chrome-extension://"):
+            self.contexts[context["id"]] = aux
+
+    def context_id(self) -> int:
+        def found() -> int | None:
+            self.page.wait_for_timeout(0)  # lets Playwright deliver the CDP events
+            # Content scripts run in the top frame only: its world is the one there is.
+            return max(self.contexts) if self.contexts else None
+
+        return int(poll(found, timeout=10))
+
+    def evaluate(self, expression: str) -> Any:
+        reply = self.session.send(
+            "Runtime.evaluate",
+            {
+                "expression": expression,
+                "contextId": self.context_id(),
+                "awaitPromise": True,
+                "returnByValue": True,
+            },
+        )
+        if "exceptionDetails" in reply:
+            details = reply["exceptionDetails"]
+            raise RuntimeError(details.get("exception", {}).get("description") or details["text"])
+        return reply["result"].get("value")
+
+    def send(self, message: dict[str, Any]) -> Any:
+        """chrome.runtime.sendMessage from the content script; its reply (None if nobody)."""
+        return self.evaluate(f"chrome.runtime.sendMessage({json.dumps(message)})")
+
+
+_worlds: dict[int, ContentWorld] = {}
+
+
+def content_world(page: Page) -> ContentWorld:
+    """The one ContentWorld of `page` (made on first use)."""
+    world = _worlds.get(id(page))
+    if world is None or world.page is not page:
+        world = _worlds[id(page)] = ContentWorld(page)
+    return world
+
+
+# Finds the panel's closed shadow root (chrome.dom opens it, in Salesy's world only), then the
+# elements a chain of (selector, nth) picks inside it.
+_FIND = """(selector, chain) => {
+  const host = document.querySelector(selector);
+  if (!host) return null;
+  const root = chrome.dom.openOrClosedShadowRoot(host);
+  let nodes = [root];
+  for (const [css, nth] of chain) {
+    const next = nodes.flatMap((node) => [...node.querySelectorAll(css)]);
+    nodes = nth === null ? next : next.slice(nth, nth + 1);
+  }
+  return {host, root, nodes};
+}"""
+
+
+class PanelLocator:
+    """Salesy's panel lives in a closed shadow root, which Playwright's selectors cannot
+    pierce (and X's page scripts cannot open). This reaches it the way Salesy's content script
+    does, from its own world, with the few locator methods the tests use; `click` is a real
+    mouse click at the element (Salesy's buttons ignore clicks a script makes)."""
+
+    def __init__(self, page: Page, index: int, chain: tuple[tuple[str, int | None], ...] = ()):
+        self.page = page
+        self.index = index
+        self.chain = chain
+
+    def locator(self, css: str) -> PanelLocator:
+        return PanelLocator(self.page, self.index, (*self.chain, (css, None)))
+
+    def nth(self, n: int) -> PanelLocator:
+        (css, _), *_ = self.chain[-1:] or [("*", None)]
+        return PanelLocator(self.page, self.index, (*self.chain[:-1], (css, n)))
+
+    @property
+    def first(self) -> PanelLocator:
+        return self.nth(0)
+
+    def _run(self, body: str, arg: Any = None) -> Any:
+        """`body` is `(host, root, nodes, arg) => ...`; None when there is no panel."""
+        call = (
+            f"(() => {{ const found = ({_FIND})({json.dumps(panel_selector(self.index))}, "
+            f"{json.dumps([list(step) for step in self.chain])}); if (!found) return "
+            f"{{missing: true}}; return {{value: ({body})(found.host, found.root, found.nodes, "
+            f"{json.dumps(arg)})}}; }})()"
+        )
+        return content_world(self.page).evaluate(call)
+
+    def _element(self, body: str, timeout: float = 10.0) -> Any:
+        """Waits for the element, then `body` (`el => ...`) on it (Playwright's auto-wait)."""
+
+        def ready() -> Any:
+            answer = self._run(f"(h, r, nodes) => nodes[0] ? [({body})(nodes[0])] : null")
+            return answer and answer.get("value")
+
+        return poll(ready, timeout=timeout)[0]
+
+    def evaluate(self, script: str, arg: Any = None, *, missing: Any = ...) -> Any:
+        """`script` takes the panel's host and its (closed) root: `(host, root) => ...`; a
+        `host => host.shadowRoot…` written for an open root reads the root the same way."""
+        script = script.replace("host.shadowRoot", "root")
+        if "root" not in script.split("=>")[0]:
+            script = script.replace("host =>", "(host, root) =>", 1)
+        answer = self._run(f"(host, root, nodes, arg) => ({script})(host, root, arg)", arg)
+        if answer.get("missing"):
+            if missing is not ...:
+                return missing
+            raise AssertionError(f"no Salesy panel {self.index} on {self.page.url}")
+        return answer["value"]
+
+    def count(self) -> int:
+        answer = self._run("(h, r, nodes) => nodes.length")
+        return 0 if answer.get("missing") else int(answer["value"])
+
+    def is_visible(self) -> bool:
+        answer = self._run(
+            "(h, r, nodes) => !!nodes[0] && nodes[0].checkVisibility() &&"
+            " nodes[0].getBoundingClientRect().width > 0"
+        )
+        return bool(answer.get("value"))
+
+    def is_hidden(self) -> bool:
+        return not self.is_visible()
+
+    def text_content(self) -> str | None:
+        return self._element("el => el.textContent")  # type: ignore[no-any-return]
+
+    def get_attribute(self, name: str) -> str | None:
+        return self._element(f"el => el.getAttribute({json.dumps(name)})")  # type: ignore[no-any-return]
+
+    def focus(self) -> None:
+        self._element("el => { el.focus(); return true; }")
+
+    def click(self, timeout: float = 10_000) -> None:
+        """A real click (trusted, like a person's) at the middle of the element, once it is
+        visible and nothing covers it."""
+
+        def target() -> Any:
+            answer = self._run(
+                """(host, root, nodes) => {
+                  const el = nodes[0];
+                  if (!el || !el.checkVisibility()) return null;
+                  const box = el.getBoundingClientRect();
+                  if (!box.width || !box.height) return null;
+                  const x = box.left + box.width / 2, y = box.top + box.height / 2;
+                  const hit = root.elementFromPoint(x, y);
+                  return hit && (hit === el || el.contains(hit)) ? [x, y] : null;
+                }"""
+            )
+            return answer and answer.get("value")
+
+        try:
+            x, y = poll(target, timeout=timeout / 1000)
+        except TimeoutError as error:  # as Playwright's own click says it
+            raise PlaywrightTimeoutError(
+                f"panel element {self.chain} not clickable: {error}"
+            ) from None
+        self.page.mouse.click(x, y)
+
+
+def panel(page: Page, index: int = 0) -> PanelLocator:
+    """The panel of the index-th editor in front, in its closed shadow root."""
+    return PanelLocator(page, index)
 
 
 def caret(page: Page, editor: str = EDITOR) -> dict[str, Any]:
@@ -393,7 +582,19 @@ def paste(page: Page, text: str, editor: str = EDITOR) -> None:
 
 def extension_worker(context: BrowserContext) -> Worker:
     """Salesy's service worker, to read or change what the extension holds."""
-    return next(w for w in context.service_workers if w.url.startswith("chrome-extension://"))
+    ours = [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
+    # Stopped (idle, or not yet started with a new browser): an extension page wakes it.
+    if not ours:
+        page = context.new_page()
+        page.goto(f"chrome-extension://{extension_id(context)}/manifest.json")
+        page.evaluate(
+            "chrome.runtime.sendMessage({target: 'background', type: 'ping'}).catch(() => 0)"
+        )
+        page.close()
+        ours = poll(
+            lambda: [w for w in context.service_workers if w.url.startswith("chrome-extension://")]
+        )
+    return ours[0]
 
 
 def page_errors(page: Page) -> list[str]:

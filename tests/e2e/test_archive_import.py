@@ -14,8 +14,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
-from harness import ROOT, RequestLog, extension_id, open_compose, poll, storage
-from worlds import ContentWorld
+from harness import ROOT, RequestLog, content_world, extension_id, open_compose, poll, storage
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_archive
@@ -53,7 +52,7 @@ def test_a_20000_post_archive_imports_with_progress_and_the_engine_stays_free(
     expected = [post for found in read for post in found["posts"]]
     reposts = sum(found["reposts"] for found in read)
     compose = open_compose(context)
-    world = ContentWorld(context, compose)
+    world = content_world(compose)
     popup = open_popup(context)
     popup.set_input_files(
         "#archive",

@@ -326,14 +326,13 @@ def poke_salesy(page: Page) -> None:
         return
     index = EDITORS.index(active)
     chip = harness.panel(page, index).locator(".chip")
-    visible = page.evaluate(
-        """(selector) => {
-          const host = document.querySelector(selector);
-          if (!host || host.hidden) return false;
-          const rect = host.shadowRoot.querySelector('.chip').getBoundingClientRect();
+    visible = harness.panel(page, index).evaluate(
+        """(host, root) => {
+          if (host.hidden) return false;
+          const rect = root.querySelector('.chip').getBoundingClientRect();
           return rect.width > 0 && rect.top >= 0 && rect.bottom <= innerHeight;
         }""",
-        harness.panel_selector(index),
+        missing=False,
     )
     if not visible:
         return

@@ -14,8 +14,8 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
-from harness import RequestLog, open_compose, paste, poll, wait_for_verdict
-from worlds import ContentWorld, ask, engine_frames, extension_page, hang_engine
+from harness import RequestLog, content_world, open_compose, paste, poll, wait_for_verdict
+from worlds import ask, engine_frames, extension_page, hang_engine
 
 Browser = tuple[BrowserContext, RequestLog]
 AD = "BUY NOW! 50% off everything, today only. Shop now: https://shop.example.com"
@@ -47,7 +47,7 @@ def test_a_hung_engine_is_restarted_and_the_other_tabs_check_answers(browser: Br
         "{target: 'background', type: 'check', text: 'Hello there'}); 0"
     )
     compose = open_compose(context)  # another tab, asking while the first waits
-    other = ContentWorld(context, compose)
+    other = content_world(compose)
     reply, elapsed = timed(
         lambda: other.send({"target": "background", "type": "check", "text": AD})
     )
@@ -111,7 +111,7 @@ def test_a_request_that_would_hang_the_engine_no_longer_holds_up_other_tabs(
     context, _ = browser
     popup = extension_page(context, "popup/popup.html")
     compose = open_compose(context)
-    world = ContentWorld(context, compose)
+    world = content_world(compose)
     assert world.send({"target": "background", "type": "check", "text": "warm up"})["ok"]
 
     popup.evaluate(

@@ -13,8 +13,8 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext
 
-from harness import RequestLog, extension_worker, open_compose, set_storage, storage
-from worlds import ContentWorld, ask, extension_page
+from harness import RequestLog, content_world, extension_worker, open_compose, set_storage, storage
+from worlds import ask, extension_page
 
 Browser = tuple[BrowserContext, RequestLog]
 NOW = datetime.now(UTC).isoformat().replace("+00:00", "Z")
@@ -29,7 +29,7 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
     set_storage(
         context, {"accounts": {"current": "salesy_demo", "known": ["salesy_demo", "other"]}}
     )
-    world = ContentWorld(context, open_compose(context))
+    world = content_world(open_compose(context))
 
     def send(message: dict[str, Any]) -> Any:
         return world.send({"target": "background", **message})
@@ -106,7 +106,7 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
 
 def test_the_engine_answers_the_router_only(browser: Browser) -> None:
     context, _ = browser
-    world = ContentWorld(context, open_compose(context))
+    world = content_world(open_compose(context))
     assert world.send({"target": "background", "type": "check", "text": "warm up"})["ok"]
     # Straight to the engine host, past the router: refused, whatever the request.
     for request in ({"type": "check", "text": "BUY NOW"}, {"type": "bench", "texts": ["x"]}):

@@ -15,8 +15,8 @@ from typing import Any
 from playwright.sync_api import BrowserContext
 
 import salesy
-from harness import RequestLog, open_compose, poll, storage
-from worlds import ContentWorld, ask, extension_page
+from harness import ContentWorld, RequestLog, content_world, open_compose, poll, storage
+from worlds import ask, extension_page
 
 Browser = tuple[BrowserContext, RequestLog]
 SIX_RULES = ["SL102", "SL104", "SL105", "SL106", "SL107", "SL108"]
@@ -49,7 +49,7 @@ def at_once(senders: list[Any], messages: list[dict[str, Any]]) -> list[Any]:
 def test_six_tabs_turning_rules_off_at_once_all_persist(browser: Browser) -> None:
     context, _ = browser
     tabs = [open_compose(context) for _ in SIX_RULES]
-    worlds = [ContentWorld(context, tab) for tab in tabs]
+    worlds = [content_world(tab) for tab in tabs]
     # The engine is up first, so the six switches really meet in the worker.
     assert worlds[0].send({"target": "background", "type": "check", "text": "warm up"})["ok"]
     replies = at_once(
@@ -90,7 +90,7 @@ def test_a_config_save_racing_a_rule_switch_keeps_both(browser: Browser) -> None
     options.fill("#threshold-promotion", "35")
     options.wait_for_timeout(400)  # the page checks the edited config
     compose = open_compose(context)
-    world = ContentWorld(context, compose)
+    world = content_world(compose)
     reply = world.send(
         {"target": "background", "type": "set-rule", "rule": "SL106", "enabled": False}
     )
@@ -147,7 +147,7 @@ def test_turning_off_a_rule_from_the_compose_box_is_validated_like_a_save(
     assert saved["ok"] and saved["result"]["saved"], saved
     before = storage(context)
 
-    world = ContentWorld(context, open_compose(context))
+    world = content_world(open_compose(context))
     reply = world.send(
         {"target": "background", "type": "set-rule", "rule": "SL101", "enabled": False}
     )
@@ -178,7 +178,7 @@ def test_restore_reaches_the_users_config_however_many_switches_a_page_makes(
     mine = ask(options, {"type": "config-save", "doc": {"salesy": 1, "name": "Mine"}})
     assert mine["result"]["saved"]
     original = storage(context)["config"]
-    world = ContentWorld(context, open_compose(context))
+    world = content_world(open_compose(context))
     for rule in ("SL106", "SL105", "SL104"):
         reply = world.send(
             {"target": "background", "type": "set-rule", "rule": rule, "enabled": False}

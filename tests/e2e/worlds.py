@@ -1,6 +1,6 @@
 """Reach the parts of the browser a page cannot: Salesy's content-script world on an x.com tab
-(to act as a compromised content script would), and the engine's sandboxed frame (to make it
-stop answering, as a pathological input would)."""
+(harness.content_world: to act as a compromised content script would), and the engine's
+sandboxed frame (to make it stop answering, as a pathological input would)."""
 
 from __future__ import annotations
 
@@ -11,43 +11,6 @@ from typing import Any
 from playwright.sync_api import BrowserContext, Page
 
 import harness
-
-
-class ContentWorld:
-    """Evaluates JavaScript in Salesy's content-script world of `page` (its isolated world,
-    with chrome.runtime), over CDP: the page's own scripts cannot do this, a test can."""
-
-    def __init__(self, context: BrowserContext, page: Page) -> None:
-        self.session = context.new_cdp_session(page)
-        contexts: list[dict[str, Any]] = []
-        self.session.on("Runtime.executionContextCreated", lambda e: contexts.append(e["context"]))
-        self.session.send("Runtime.enable")
-        ours = [
-            c
-            for c in contexts
-            if c.get("auxData", {}).get("type") == "isolated"
-            and c["origin"].startswith("chrome-extension://")
-        ]
-        assert ours, f"no Salesy content-script world on {page.url}"
-        self.context_id = ours[-1]["id"]
-
-    def evaluate(self, expression: str) -> Any:
-        reply = self.session.send(
-            "Runtime.evaluate",
-            {
-                "expression": expression,
-                "contextId": self.context_id,
-                "awaitPromise": True,
-                "returnByValue": True,
-            },
-        )
-        if "exceptionDetails" in reply:
-            raise RuntimeError(reply["exceptionDetails"].get("exception", {}).get("description"))
-        return reply["result"].get("value")
-
-    def send(self, message: dict[str, Any]) -> Any:
-        """chrome.runtime.sendMessage from the content script; its reply (None if nobody)."""
-        return self.evaluate(f"chrome.runtime.sendMessage({json.dumps(message)})")
 
 
 def hang_engine(context: BrowserContext, *, wait: float = 0.0) -> None:
