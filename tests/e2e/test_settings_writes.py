@@ -15,10 +15,22 @@ from typing import Any
 from playwright.sync_api import BrowserContext
 
 import salesy
-from harness import ContentWorld, RequestLog, content_world, open_compose, poll, storage
+from harness import (
+    ContentWorld,
+    RequestLog,
+    content_world,
+    open_compose,
+    panel,
+    poll,
+    settled,
+    storage,
+    type_draft,
+    wait_for_verdict,
+)
 from worlds import ask, extension_page
 
 Browser = tuple[BrowserContext, RequestLog]
+AD = "BUY NOW! 50% off everything, today only. Shop now: https://shop.example.com"
 SIX_RULES = ["SL102", "SL104", "SL105", "SL106", "SL107", "SL108"]
 
 
@@ -147,7 +159,20 @@ def test_turning_off_a_rule_from_the_compose_box_is_validated_like_a_save(
     assert saved["ok"] and saved["result"]["saved"], saved
     before = storage(context)
 
-    world = content_world(open_compose(context))
+    # From the card, as the user does it: refused, and the card says why.
+    compose = open_compose(context)
+    type_draft(compose, AD)
+    wait_for_verdict(compose)
+    settled(compose)
+    panel(compose).locator(".chip").click()
+    item = panel(compose).locator('.findings li[data-rule="SL101"]')
+    item.locator(".disable").click()
+    refused = poll(lambda: panel(compose).locator(".refused").is_visible())
+    assert refused
+    assert (panel(compose).locator(".refused").text_content() or "").startswith("SL101 stays on")
+    assert storage(context).get("config") == before.get("config")
+
+    world = content_world(compose)
     reply = world.send(
         {"target": "background", "type": "set-rule", "rule": "SL101", "enabled": False}
     )
