@@ -87,7 +87,7 @@ def test_a_start_up_that_stalls_is_retried_with_backoff_and_reported(browser: Br
     assert "tried again in 1 s" in first["error"]
 
     def answered() -> Any:
-        reply = ask(page, {"type": "check", "text": "BUY NOW! 50% off today only"})
+        reply = ask(page, {"type": "check", "text": AD})
         return reply if reply["ok"] else None
 
     reply = poll(answered, timeout=30, interval=0.2)
