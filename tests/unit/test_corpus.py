@@ -16,7 +16,7 @@ from salesy.training import corpus
 
 FOLDER = Path(corpus.FOLDER)
 
-ACCURACY_FLOOR = 0.85
+ACCURACY_FLOOR = 0.89
 FLAG_PRECISION_FLOOR = 0.97  # of the posts warned about, how many deserve it
 MAX_OK_WARNED = 1  # ok posts (personal, news, jokes...) that get a warning
 

@@ -162,7 +162,8 @@ CHANNEL_WORDS = {
     "amazon",
     "etsy",
 }
-CHANNEL_REACH = 6  # stream tokens after the verb in which a channel may stand
+# Stream tokens after the verb in which a channel may stand ("Call the Co FREE on 0800 …").
+CHANNEL_REACH = 8
 
 FIXED = (
     "link in bio",

@@ -16,6 +16,7 @@ Use instead:
 """
 
 from salesy import signals
+from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
 
 ID = "SL201"
@@ -80,6 +81,7 @@ PASS = [
     "Hard to follow this plot, honestly",
     "Thanks for the follow, @ana — loved your thread on sourdough",
     "@airline please follow me so I can DM you my booking number",
+    "@bakery you're the best, follow me back!",
 ]
 
 
@@ -101,7 +103,9 @@ def _for_a_message(doc: Doc, first: int) -> bool:
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if doc.tokens and doc.tokens[0].kind == tk.MENTION:
+        return spans  # a reply asking one account to follow back is talking to it
     for first, last in MATCHER.find(doc):
         if not _for_a_message(doc, first):
             spans.append(doc.span(doc.stream[first], doc.stream[last]))

@@ -18,6 +18,7 @@ Use instead:
 
 from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
+from salesy.rules import sl101_call_to_action
 
 ID = "SL402"
 NAME = "question"
@@ -77,6 +78,7 @@ PASS = [
     "Looking for the perfect gift? Shop now!",
     "Hungry? 🍔 Two burgers for $12",
     "Why? Just why?",
+    "Have you been refused a loan before? We can still help. Call us today on 0800 1956669",
 ]
 
 
@@ -85,6 +87,10 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     tokens = doc.tokens
     if not any(tokens[i].head in QUESTION_MARKS for i in doc.indices(tk.PUNCT)):
         return spans  # no question mark, no question: skip splitting sentences
+    if sl101_call_to_action.calls(doc, config):
+        # "Been refused a loan? Call us today": a question that leads into an order to the
+        # reader opens a pitch; it invites no conversation (value is easy to fake).
+        return spans
     for first, last in doc.sentences():
         end = doc.tokens[last]
         if not (end.kind == tk.PUNCT and end.head in QUESTION_MARKS):
