@@ -5,9 +5,11 @@
 import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
 import { originPattern } from "../team-url.js";
+import { parseRuleDoc, renderRuleDoc } from "./rule-docs.js";
 
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const TARGETS = ["80/20", "4-1-1", "thirds"];
+const VERDICTS = { ok: "OK", promotional: "Promotional", pure_ad: "a pure ad" };
 const CATEGORIES = { promotion: "Promotion", engagement: "Engagement", disclosure: "Disclosure", value: "Value (pulls the other way)" };
 
 /** @type {any[]} */
@@ -44,6 +46,16 @@ function number(input) {
   return /^-?\d+$/.test(text) ? Number(text) : text; // the engine names what is wrong with text
 }
 
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/** The errors not already shown as a failing example (the examples list says those once). */
+function configErrors(errors, examples = []) {
+  const shown = new Set(examples.filter((example) => !example.ok).map((example) => example.error));
+  return errors.filter((error) => !shown.has(error));
+}
+
 function status(text, target = $("status")) {
   target.textContent = text;
 }
@@ -70,12 +82,11 @@ function ordered(config) {
 
 // ---------------------------------------------------------------- the editor
 
-/** A docstring without the indentation of its body lines. */
-function dedent(doc) {
-  const all = doc.trim().split("\n");
-  const indents = all.slice(1).filter((line) => line.trim()).map((line) => line.length - line.trimStart().length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return [all[0], ...all.slice(1).map((line) => line.slice(cut))].join("\n");
+/** Value rules are not "bad": their "why" says why they count in a post's favour. */
+function docHeading(heading, rule) {
+  if (heading === "Why is this bad?" && rule.category === "value") return "Why it counts";
+  if (heading === "Use instead" && rule.category === "value") return "Keep doing";
+  return heading;
 }
 
 function buildRules() {
@@ -85,31 +96,42 @@ function buildRules() {
     if (!mine.length) continue;
     const items = mine.map((rule) =>
       el(
-        "div",
-        { className: "rule" },
+        // The rule's id is its anchor: the hint card's "Why?" opens options.html#SL103.
+        "article",
+        { className: "rule", id: rule.id, dataset: { rule: rule.id } },
         el(
           "label",
           { className: "rule-head" },
           el("input", { type: "checkbox", id: `rule-${rule.id}-enabled` }),
-          el("code", { textContent: rule.id }),
           " ",
-          el("b", { textContent: rule.name }),
+          el("b", { textContent: parseRuleDoc(rule.doc).title || rule.name }),
+          " ",
+          el("code", { className: "rule-id", textContent: rule.id }),
         ),
         el("label", { className: "weight" }, "weight ", el("input", { type: "number", min: 0, max: 100, id: `rule-${rule.id}-weight` })),
         el(
           "details",
-          {},
+          { id: `${rule.id}-doc` },
           el("summary", { textContent: rule.message }),
-          el("pre", { className: "doc", textContent: dedent(rule.doc) }),
-          el("p", { className: "muted", textContent: `Fires on: ${rule.flag.slice(0, 2).join(" · ")}` }),
-          el("p", { className: "muted", textContent: `Not on: ${rule.pass.slice(0, 2).join(" · ")}` }),
-          el("p", { className: "muted", textContent: `Suggests: ${rule.suggestion}` }),
+          renderRuleDoc(rule, docHeading, "Salesy suggests:"),
         ),
       ),
     );
     groups.push(el("h3", { textContent: title }), ...items);
   }
-  $("rules").replaceChildren(...groups);
+  $("rule-list").replaceChildren(...groups);
+}
+
+/** options.html#SL103: that rule's documentation open, in view and marked for a moment. */
+function showRuleFromHash() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (!/^SL\d{3}$/.test(id)) return;
+  const rule = document.getElementById(id);
+  if (!rule) return;
+  for (const other of document.querySelectorAll(".rule[data-highlighted]")) delete other.dataset.highlighted;
+  rule.querySelector("details").open = true;
+  rule.dataset.highlighted = "true";
+  rule.scrollIntoView({ block: "start" });
 }
 
 function fill(config) {
@@ -175,7 +197,7 @@ function exampleItems(examples) {
       { className: example.ok ? "pass" : "fail", dataset: { kind: example.kind, ok: String(example.ok) } },
       example.ok ? "✓ " : "✗ ",
       el("q", { textContent: example.text }),
-      ` must ${example.kind === "flag" ? "be flagged" : "pass"}: came out ${example.verdict} (${example.score}) — ${example.summary}`,
+      ` must ${example.kind === "flag" ? "be flagged" : "pass"}: came out ${VERDICTS[example.verdict] ?? example.verdict} (promotion ${example.score}/100) — ${example.summary}`,
     ),
   );
 }
@@ -187,10 +209,13 @@ async function onEdit() {
   $("revert").disabled = !dirty;
   const report = await askBackground("config-inspect", { doc });
   if (JSON.stringify(readForm()) !== JSON.stringify(doc)) return; // edited again meanwhile
-  list($("errors"), report.errors);
+  const errors = configErrors(report.errors, report.examples);
+  const failing = report.examples.filter((example) => !example.ok).length;
+  list($("errors"), errors);
   list($("example-results"), exampleItems(report.examples));
   $("save").disabled = !dirty || !report.ok;
-  if (dirty) status(report.ok ? "Unsaved changes." : `Unsaved changes; fix ${report.errors.length} error(s) to save.`);
+  const where = [errors.length ? plural(errors.length, "setting") : "", failing ? `${plural(failing, "example")} under Examples` : ""];
+  if (dirty) status(report.ok ? "Unsaved changes." : `Unsaved changes; to save, fix ${where.filter(Boolean).join(" and ")}.`);
   else if ($("status").textContent.startsWith("Unsaved")) status("");
   // The preview follows the edited config.
   $("draft").dispatchEvent(new Event("input"));
@@ -208,8 +233,8 @@ async function save(event) {
   // kept (only what was edited here is applied over it).
   const result = await askBackground("config-save", { doc: readForm(), base: saved });
   if (!result.saved) {
-    list($("errors"), result.errors);
-    status("Not saved: fix the errors below.");
+    list($("errors"), configErrors(result.errors, result.examples));
+    status("Not saved: fix what is listed here and under Examples.");
     return;
   }
   await refresh();
@@ -303,9 +328,9 @@ function showPreview(source, errors, diff, examples, team) {
   $("import-details").hidden = diff === null;
   diff ??= [];
   $("import-source").textContent = errors.length
-    ? `${source}: ${errors.length} error(s); nothing was changed`
+    ? `${source}: ${plural(errors.length, "problem")}; nothing was changed`
     : `${source}: ready to apply`;
-  list($("import-errors"), errors);
+  list($("import-errors"), configErrors(errors, examples));
   list(
     $("import-diff"),
     diff.length
@@ -428,6 +453,8 @@ async function main() {
   livePreview($("draft"), $("result"), (text) => askBackground("config-check", { text, doc: readForm() }));
   rules = await askBackground("config-rules");
   buildRules();
+  showRuleFromHash();
+  window.addEventListener("hashchange", showRuleFromHash);
   await refresh();
 
   const form = $("config");

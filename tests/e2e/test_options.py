@@ -128,9 +128,10 @@ def test_edits_with_errors_cannot_be_saved(browser: Browser) -> None:
     errors = poll(lambda: options.locator("#errors li").all_text_contents())
     assert "rules.SL104.weight: must be an integer 0-100, got 300" in errors
     assert 'thresholds.value: must be an integer 0-100, got ""' in errors
-    assert any(
-        e.startswith('examples.pass[0]: "BUY NOW 50% off today only" must pass') for e in errors
-    )
+    # The failing example is listed once, under Examples, not again among the errors.
+    assert not any(e.startswith("examples.pass[0]") for e in errors)
+    failing = options.locator("#example-results li[data-ok=false]").all_text_contents()
+    assert len(failing) == 1 and "BUY NOW 50% off today only" in failing[0]
     assert options.is_disabled("#save")
     options.click("#revert")
     settle(options)
@@ -223,7 +224,9 @@ def test_a_broken_import_shows_every_error_and_keeps_the_config(
     assert any(e.startswith("rules.SL999: unknown rule") for e in shown["errors"])
     assert 'thersholds: unknown setting; did you mean "thresholds"?' in shown["errors"]
     assert "terms.promotion[0]: at most 80 characters, got 81" in shown["errors"]
-    assert any(e.startswith("examples.pass[0]") for e in shown["errors"])
+    # Its failing example is shown once, among its examples.
+    assert not any(e.startswith("examples.pass[0]") for e in shown["errors"])
+    assert [(e["kind"], e["ok"]) for e in shown["examples"]] == [("pass", "false")]
     assert stored_config(context) == before
 
     not_json = tmp_path / "not.json"
