@@ -5,7 +5,8 @@ Browser figures use the built extension in the system Chromium on the practice c
 command-line figures run the installed `salesy` command on a generated archive.
 
     python bench/run.py             everything (a few minutes)
-    python bench/run.py --only cli  or cpython, cold, browser, memory, pathological: one group
+    python bench/run.py --only cli  or audit, cpython, cold, browser, memory, pathological
+    python bench/run.py --only audit --merge   and put its rows into bench/results.json
     python bench/run.py --markdown  bench/results.json as the README's table
 """
 
@@ -30,6 +31,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_archive  # noqa: E402
 
+import audit  # noqa: E402
 import harness  # noqa: E402
 import pathological  # noqa: E402
 import salesy  # noqa: E402
@@ -44,7 +46,6 @@ POST = (
 AD_DRAFT = "BUY NOW: 20% off everything with code SAVE20, today only! Link in bio."
 DEBOUNCE_MS = 150  # extension/content/compose.js CHECK_DEBOUNCE_MS
 COLD_RUNS = 3  # fresh browsers per cold figure
-ARCHIVE_POSTS = 100_000
 
 
 def text_of(length: int) -> str:
@@ -165,40 +166,10 @@ def salesy_command() -> list[str]:
 
 
 def cli_rows() -> list[Row]:
-    """`salesy audit` on a generated 100 000-post archive, and `salesy check --file`, each a
-    fresh process timed from start to exit (interpreter start and imports included)."""
+    """`salesy check --file`, a fresh process timed from start to exit (interpreter start and
+    imports included); `salesy audit` has its own group (bench/audit.py)."""
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "twitter-archive"
-        sample_archive.write_archive(out, posts=ARCHIVE_POSTS)
-        size = sum(f.stat().st_size for f in (out / "data").iterdir())
-        times = []
-        report: dict[str, Any] = {}
-        for _ in range(2):
-            start = time.perf_counter()
-            done = subprocess.run(
-                [*salesy_command(), "audit", str(out), "--format", "json"],
-                capture_output=True,
-                text=True,
-                check=True,
-            )
-            times.append(time.perf_counter() - start)
-            report = json.loads(done.stdout)
-        best = min(times)
-        cpus = os.cpu_count() or 1
-        rows.append(
-            row(
-                f"salesy audit, {ARCHIVE_POSTS:_}-post archive".replace("_", " "),
-                best,
-                "s",
-                "<= 10 s",
-                best <= 10,
-                note=f"{size / 1e6:.0f} MB of tweets*.js, {report['posts']} posts judged "
-                f"({report['reposts_left_out']} reposts left out), {cpus} worker processes, "
-                "best of 2",
-            )
-        )
-
         texts = sample_texts(10_000)
         posts_file = Path(tmp) / "posts.txt"
         posts_file.write_text("\n\n".join(" ".join(text.split()) for text in texts) + "\n")
@@ -1037,6 +1008,7 @@ def print_table(rows: list[Row]) -> None:
 GROUPS: dict[str, Callable[[], list[Row]]] = {
     "cpython": lambda: calibration_rows() + cpython_rows(),
     "cli": cli_rows,
+    "audit": audit.rows,
     "cold": cold_rows,
     "browser": browser_rows,
     "memory": memory_rows,
@@ -1073,11 +1045,24 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def merged(old: list[Row], new: list[Row]) -> list[Row]:
+    """The old rows with each new one in place of the old row of its name (or added at the
+    end), so a group can be rerun without rerunning the others."""
+    fresh = {r["name"]: r for r in new}
+    out = [fresh.pop(r["name"], r) for r in old]
+    return out + [r for r in new if r["name"] in fresh]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Salesy's benchmarks")
     parser.add_argument("--only", choices=sorted(GROUPS), action="append")
     parser.add_argument(
         "--markdown", action="store_true", help="print bench/results.json as a Markdown table"
+    )
+    parser.add_argument(
+        "--merge",
+        action="store_true",
+        help="with --only: replace those rows in bench/results.json (by name), keep the rest",
     )
     args = parser.parse_args()
     if args.markdown:
@@ -1089,9 +1074,11 @@ def main() -> None:
         if not args.only or name in args.only:
             rows.extend(group())
     print_table(rows)
-    if args.only:
-        print("\n(--only: bench/results.json left as it was)")
+    if args.only and not args.merge:
+        print("\n(--only: bench/results.json left as it was; --merge puts these rows in)")
         return
+    if args.merge:
+        rows = merged(json.loads(RESULTS.read_text())["results"], rows)
     if hasattr(os, "getloadavg"):
         info["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     RESULTS.write_text(

@@ -434,41 +434,56 @@ def read(files: list[tuple[str, object]], on_file: object = None) -> dict[str, o
     file (the CLI's progress)."""
     if not files:
         raise ArchiveError("no file chosen; expected " + EXPECTED)
-    account = None
-    by_id: dict[str, dict[str, object]] = {}
-    reposts = 0
-    skipped = 0
-    tweet_files = 0
+    merged = Merged()
     for name, text in files:
-        found = read_file(text, name)
+        merged.add(read_file(text, name))
+        if on_file is not None:
+            on_file(name, len(merged.by_id))  # type: ignore[operator]
+    return merged.result()
+
+
+class Merged:
+    """What several archive files hold, merged as they are read: add() each read_file() (or,
+    file by file, each read_items() slice of one), then result() is what read() returns. The
+    CLI reads through this too, so both merge and order posts alike."""
+
+    def __init__(self) -> None:
+        self.account: object = None
+        self.by_id: dict[str, dict[str, object]] = {}
+        self.reposts = 0
+        self.skipped = 0
+        self.tweet_files = 0
+
+    def add(self, found: dict[str, object], new_file: bool = True) -> None:
+        """One file's answer; new_file=False for a further slice of the same file."""
         if found["kind"] == "account":
-            account = found["account"]
-            if on_file is not None:
-                on_file(name, len(by_id))  # type: ignore[operator]
-            continue
-        tweet_files += 1
-        reposts += int(found["reposts"])  # type: ignore[call-overload]
-        skipped += int(found["skipped"])  # type: ignore[call-overload]
+            self.account = found["account"]
+            return
+        if new_file:
+            self.tweet_files += 1
+        self.reposts += int(found["reposts"])  # type: ignore[call-overload]
+        self.skipped += int(found["skipped"])  # type: ignore[call-overload]
+        by_id = self.by_id
         for post in found["posts"]:  # type: ignore[attr-defined]
             by_id[str(post["id"])] = post
-        if on_file is not None:
-            on_file(name, len(by_id))  # type: ignore[operator]
-    if tweet_files == 0:
-        raise ArchiveError("only account.js was chosen; expected " + EXPECTED + " as well")
-    # Newest first. The keys are unique (ids are), so ascending then reversed is the order
-    # sort(reverse=True) gives; archives list posts newest first, so they go in reversed
-    # and sort_by finds them in order (MicroPython's list.sort would go quadratic).
-    posts = list(by_id.values())
-    posts.reverse()
-    posts = sort_by(posts, _at_id)
-    posts.reverse()
-    return {
-        "account": account,
-        "posts": posts,
-        "reposts": reposts,
-        "skipped": skipped,
-        "files": tweet_files,
-    }
+
+    def result(self) -> dict[str, object]:
+        if self.tweet_files == 0:
+            raise ArchiveError("only account.js was chosen; expected " + EXPECTED + " as well")
+        # Newest first. The keys are unique (ids are), so ascending then reversed is the order
+        # sort(reverse=True) gives; archives list posts newest first, so they go in reversed
+        # and sort_by finds them in order (MicroPython's list.sort would go quadratic).
+        posts = list(self.by_id.values())
+        posts.reverse()
+        posts = sort_by(posts, _at_id)
+        posts.reverse()
+        return {
+            "account": self.account,
+            "posts": posts,
+            "reposts": self.reposts,
+            "skipped": self.skipped,
+            "files": self.tweet_files,
+        }
 
 
 def _at_id(post: dict[str, object]) -> tuple[str, str]:

@@ -18,23 +18,21 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import io
-import multiprocessing
 import os
 import sys
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, cast
 
 from salesy import config as cfg
-from salesy.archive import EXPECTED, ArchiveError, read_file
-from salesy.archive import read as read_archive
+from salesy.archive import EXPECTED, ArchiveError, Merged, read_file
 from salesy.balance import balance
+from salesy.cli.archive_read import Loads, fast_loads, file_answers
 from salesy.cli.config import ConfigFileError, load_config
 from salesy.cli.files import (
     MB,
@@ -48,8 +46,8 @@ from salesy.cli.files import (
     regular_or_folder,
     size_words,
 )
-from salesy.cli.progress import Bar, bar
-from salesy.engine import check, effective_config
+from salesy.cli.judging import Judging, jobs, workers
+from salesy.cli.progress import bar
 
 LABELS = {"ok": "OK", "promotional": "Promotional", "pure_ad": "Pure ad"}
 RANK = {"pure_ad": 2, "promotional": 1, "ok": 0}
@@ -285,76 +283,38 @@ def _config(path: str | None) -> dict[str, object]:
     return config
 
 
-# Many posts are judged by one worker process per CPU (each post is judged on its own, so the
-# report is the same); for fewer, starting the workers costs more than they save. Reading
-# stays in this process: parsing the JSON is memory-bound and gained nothing from a second.
-PARALLEL_POSTS = 5000
-CHUNK = 1000  # posts per task: small enough to keep every worker busy to the end
-
-
-def _jobs(posts: int) -> int:
-    """Worker processes to judge `posts` posts (SALESY_JOBS=N overrides; 1: none)."""
-    wanted = os.environ.get("SALESY_JOBS", "")
-    if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
-    if posts < PARALLEL_POSTS:
-        return 1
-    return max(1, min(os.cpu_count() or 1, 16))
-
-
 @contextmanager
-def _workers(jobs: int) -> Iterator[Executor | None]:
-    """A process pool, or None where there is no point or no way to start one."""
-    if jobs <= 1:
-        yield None
-        return
-    # fork starts at once and shares the loaded engine; elsewhere the platform's default.
-    method = "fork" if sys.platform == "linux" else None
+def _collector_paused() -> Iterator[None]:
+    """CPython's cycle collector off while an archive is read and judged: parsing makes
+    millions of objects that live to the end, and each collection would walk them all again
+    (it took two thirds of orjson's time on 100 000 posts). Nothing here makes cycles."""
+    was = gc.isenabled()
+    gc.disable()
     try:
-        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method))
-    except (OSError, ImportError, NotImplementedError, ValueError):
-        yield None  # no semaphores or no processes here: judge in this one
-        return
-    with pool:
-        yield pool
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
-def _judge(texts: list[str], config: dict[str, object]) -> list[tuple[object, object]]:
-    """(verdict, score) of each text, as classify() would give them."""
-    conf = effective_config(config)
-    out = []
-    for text in texts:
-        result = check(text, conf)
-        out.append((result["verdict"], result["score"]))
-    return out
-
-
-def _classify(
-    posts: list[dict[str, object]], config: dict[str, object], pool: Executor | None, shown: Bar
-) -> list[dict[str, object]]:
-    """Each post with its verdict and score, judged in chunks (in `pool` when there is one)."""
-    texts = [str(post["text"]) for post in posts]
-    chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
-    answers: Iterator[list[tuple[object, object]]]
-    if pool is None or len(chunks) <= 1:
-        answers = (_judge(chunk, config) for chunk in chunks)
-    else:
-        answers = pool.map(_judge, chunks, [config] * len(chunks))
-    out = []
-    index = 0
-    try:
-        for judged in answers:
-            for verdict, score in judged:
-                item = dict(posts[index])
-                item["verdict"] = verdict
-                item["score"] = score
-                out.append(item)
-                index += 1
-            shown.advance(len(judged))
-    except BrokenProcessPool:  # a worker died (out of memory?): judge the rest here instead
-        rest = _classify(posts[index:], config, None, shown)
-        return out + rest
-    return out
+def _read(
+    files: list[tuple[str, bytes]], since: str, judging: Judging, loads: Loads | None
+) -> dict[str, object]:
+    """archive.read() of the files, each post from `since` on handed to `judging` as soon
+    as its slice of the file is read."""
+    if not files:
+        raise ArchiveError("no file chosen; expected " + EXPECTED)
+    merged = Merged()
+    with bar(len(files), "Parsing", "file") as parsing:
+        for name, data in files:
+            for found, first in file_answers(name, data, loads):
+                merged.add(found, new_file=first)
+                for post in found.get("posts") or []:  # type: ignore[attr-defined]
+                    if not since or str(post["at"]) >= since:
+                        judging.add(str(post["text"]))
+            parsing.note(f"{len(merged.by_id):,} posts read")  # shown with the next advance
+            parsing.advance(1)
+    return merged.result()
 
 
 def audit(
@@ -366,21 +326,37 @@ def audit(
     top: int = 5,
 ) -> dict[str, object]:
     """The whole report as data (what --format json prints)."""
-    with bar(len(files), "Parsing", "file") as parsing:
+    size = sum(len(data) for _name, data in files)
+    with _collector_paused():
+        with workers(jobs(size)) as pool:
+            judging = Judging(config, pool)
+            try:
+                found = _read(files, since, judging, fast_loads())
+            except ArchiveError as error:
+                raise AuditError(str(error)) from None
+            with bar(judging.distinct(), "Judging", "posts") as shown:
+                judging.answers(shown)
+        all_posts = found["posts"]
+        assert isinstance(all_posts, list)
+        chosen = [p for p in all_posts if str(p["at"]) >= since] if since else all_posts
+        posts = []
+        for post in chosen:
+            item = dict(post)
+            item["verdict"], item["score"] = judging.answer(str(post["text"]))
+            posts.append(item)
+        return _report(files, found, posts, config, since, posts_window, days, top)
 
-        def parsed(name: str, posts_so_far: int) -> None:
-            parsing.note(f"{posts_so_far:,} posts read")  # shown with the next advance
-            parsing.advance(1)
 
-        try:
-            found = read_archive([(name, data) for name, data in files], parsed)
-        except ArchiveError as error:
-            raise AuditError(str(error)) from None
-    all_posts = found["posts"]
-    assert isinstance(all_posts, list)
-    chosen = [p for p in all_posts if str(p["at"]) >= since] if since else all_posts
-    with _workers(_jobs(len(chosen))) as pool, bar(len(chosen), "Judging", "posts") as judging:
-        posts = _classify(chosen, config, pool, judging)
+def _report(
+    files: list[tuple[str, bytes]],
+    found: dict[str, object],
+    posts: list[dict[str, object]],
+    config: dict[str, object],
+    since: str,
+    posts_window: int,
+    days: int,
+    top: int,
+) -> dict[str, object]:
     window = posts_window or None
     now = posts[0]["at"] if posts else None
     result = balance(posts, config, window=window, days=days, now=now)
