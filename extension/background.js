@@ -24,6 +24,7 @@ const FROM_PAGES = new Set([
   "check",
   "content-settings",
   "set-rule",
+  "open-rule-doc",
   "history-account",
   "history-record",
   "history-merge",

@@ -114,6 +114,17 @@ async function setRule(message) {
   return { saved: true, rule, enabled };
 }
 
+/**
+ * "Why?" on the hint card: the options page at that rule's documentation, in a new tab (a
+ * page on x.com may not open an extension page itself).
+ */
+async function openRuleDoc(message) {
+  const rule = text(message.rule, "rule", 8);
+  if (!RULE_ID.test(rule)) throw new PayloadError("rule: expected a rule id like SL101");
+  const tab = await chrome.tabs.create({ url: chrome.runtime.getURL(`options/options.html#${rule}`) });
+  return { opened: tab.id ?? null };
+}
+
 // ---------------------------------------------------------------- the team URL
 
 /**
@@ -323,6 +334,7 @@ export const configHandlers = {
     return save(previous, { source: "restore" });
   },
   "set-rule": setRule,
+  "open-rule-doc": openRuleDoc,
   "team-preview": (message) => previewTeam(text(message.url, "url", 2048)),
   // The options page closed a preview without following it: its host is given back.
   "team-release": (message) => releaseHost(text(message.url, "url", 2048)),

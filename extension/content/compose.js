@@ -7,8 +7,8 @@
 
 Salesy.define(
   "compose",
-  ["x", "messages", "settings", "editorText", "offsets", "highlights", "panel", "account", "pageChanges"],
-  ({ x, messages, settings, editorText, offsets, highlights, panel: panels, account, pageChanges }) => {
+  ["x", "messages", "settings", "editorText", "offsets", "highlights", "hints", "panel", "account", "pageChanges"],
+  ({ x, messages, settings, editorText, offsets, highlights, hints, panel: panels, account, pageChanges }) => {
     const CHECK_DEBOUNCE_MS = 150;
     // X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
     // not a post, and checking it would only keep the engine busy.
@@ -41,15 +41,18 @@ Salesy.define(
       const panel = panels.create(
         editor,
         {
-          ignore(finding) {
-            ignored.add(finding.text.toLowerCase());
+          ignore(findings) {
+            for (const finding of findings) ignored.add(finding.text.toLowerCase());
             check();
           },
-          disableRule(finding) {
+          disableRule(rule) {
             // Refused when the config would fail its own examples: the card says why.
             messages
-              .ask("set-rule", { rule: finding.rule, enabled: false })
+              .ask("set-rule", { rule, enabled: false })
               .catch((error) => panel.showRefusal(String(error?.message ?? error)));
+          },
+          openDoc(rule) {
+            messages.tell("open-rule-doc", { rule });
           },
           flash(finding) {
             const toUtf16 = offsets.codePointToUtf16(snapshot.text);
@@ -116,7 +119,7 @@ Salesy.define(
         if (snapshot.text !== text) return;
         const toUtf16 = offsets.codePointToUtf16(text);
         const marks = [];
-        for (const finding of answer.findings) {
+        for (const finding of hints.underlined(answer)) {
           const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
           if (range) marks.push({ range, category: finding.category });
         }

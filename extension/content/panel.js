@@ -6,7 +6,7 @@
 // Escape closes it and gives the editor its focus and caret back.
 "use strict";
 
-Salesy.define("panel", ["x"], ({ x }) => {
+Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
   const PANEL_STYLE = `
     :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
     :host([hidden]) { display: none; }
@@ -40,7 +40,8 @@ Salesy.define("panel", ["x"], ({ x }) => {
     }
     .card.above { top: auto; bottom: calc(100% + 6px); }
     .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden], .truncated[hidden],
-    .refused[hidden] { display: none; }
+    .refused[hidden], .score[hidden], .counted[hidden], .works[hidden], .findings[hidden],
+    .reveal[hidden], .ignore[hidden] { display: none; }
     header { display: flex; gap: 8px; align-items: start; }
     .summary { margin: 0; font-weight: 600; flex: 1; }
     .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
@@ -55,9 +56,23 @@ Salesy.define("panel", ["x"], ({ x }) => {
     li[data-category="engagement"] { border-color: #e66e00; }
     li[data-category="disclosure"] { border-color: #7856ff; }
     li[data-category="value"] { border-color: var(--ok); }
+    .score { display: flex; align-items: center; gap: 8px; margin: 8px 0 0; font-size: 12px; color: var(--muted); }
+    .meter { flex: 1; max-width: 120px; height: 6px; border-radius: 3px; background: var(--line); overflow: hidden; }
+    .meter > span { display: block; height: 100%; background: var(--muted); }
+    [data-verdict="promotional"] .meter > span { background: var(--promo); }
+    [data-verdict="pure_ad"] .meter > span { background: var(--ad); }
+    .counted, .works { margin: 8px 0 0; }
+    .works { color: var(--muted); }
+    .reveal { border: 0; background: none; padding: 0; color: var(--accent); font-size: 12px; }
+    .entry-head { display: flex; align-items: baseline; gap: 6px; flex-wrap: wrap; }
+    .title { font-weight: 700; }
+    .count, .points { color: var(--muted); font-size: 12px; }
+    .rule-id { color: var(--muted); font-size: 11px; margin-left: auto; }
+    .word-list { margin: 2px 0 0; }
     .words { border: 0; background: none; padding: 0; font-weight: 600; text-align: start; }
     .words:hover { text-decoration: underline; }
     .message, .suggestion { margin: 2px 0 0; }
+    .why { color: var(--accent); font-size: 12px; align-self: center; }
     .suggestion { color: var(--muted); }
     .actions { display: flex; gap: 8px; margin-top: 4px; flex-wrap: wrap; }
     .actions button, .confirm button {
@@ -84,9 +99,9 @@ Salesy.define("panel", ["x"], ({ x }) => {
   /**
    * @typedef {{rule: string, name: string, category: string, start: number, end: number,
    *            text: string, message: string, suggestion: string}} Finding
-   * @typedef {{ignore: (f: Finding) => void, disableRule: (f: Finding) => void,
-   *            flash: (f: Finding) => void, postAnyway: () => void, keepEditing: () => void,
-   *            closed: () => void}} PanelActions
+   * @typedef {{ignore: (f: Finding[]) => void, disableRule: (rule: string) => void,
+   *            openDoc: (rule: string) => void, flash: (f: Finding) => void,
+   *            postAnyway: () => void, keepEditing: () => void, closed: () => void}} PanelActions
    * @typedef {{editors: () => Iterable<HTMLElement>}} PanelOptions
    */
 
@@ -112,6 +127,7 @@ Salesy.define("panel", ["x"], ({ x }) => {
         <section class="card" id="card" role="dialog" aria-label="Salesy: why this verdict" hidden>
           <header><p class="summary"></p>
             <button class="close" type="button" aria-label="Close">×</button></header>
+          <p class="score" hidden><span class="score-label"></span><span class="meter" aria-hidden="true"><span></span></span></p>
           <p class="balance" hidden></p>
           <p class="skipped" hidden></p>
           <p class="truncated" hidden></p>
@@ -121,7 +137,10 @@ Salesy.define("panel", ["x"], ({ x }) => {
             <button class="post-anyway" type="button">Post anyway</button>
             <button class="keep-editing" type="button">Keep editing</button>
           </div>
+          <p class="counted" hidden><span class="counted-text"></span>
+            <button class="reveal" type="button" aria-expanded="false">Show them</button></p>
           <ol class="findings"></ol>
+          <p class="works" hidden></p>
         </section>
         <div class="live visually-hidden" aria-live="polite"></div>
       </div>`;
@@ -140,8 +159,10 @@ Salesy.define("panel", ["x"], ({ x }) => {
       });
     }
 
-    /** @type {Finding[]} */
-    let findings = [];
+    /** The card's entries now: one per rule that counted, biggest first (hints.js). */
+    let entries = /** @type {ReturnType<typeof hints.entriesOf>["entries"]} */ ([]);
+    /** On a post judged OK the entries are shown on request only ("Show them"). */
+    let revealed = false;
     let lastVerdict = "";
     // Counts answers painted, so tests and benchmarks can tell "updated" from "unchanged".
     let updates = 0;
@@ -163,6 +184,7 @@ Salesy.define("panel", ["x"], ({ x }) => {
       if (card.hidden) return;
       card.hidden = true;
       $(".confirm").hidden = true;
+      reveal(false);
       chip.setAttribute("aria-expanded", "false");
       place();
       const back = returnFocus;
@@ -199,15 +221,32 @@ Salesy.define("panel", ["x"], ({ x }) => {
       close();
       actions.keepEditing();
     });
-    onPress($(".findings"), (event) => {
-      const button = /** @type {HTMLElement} */ (event.target).closest("button");
-      const item = button?.closest("li");
-      if (!button || !item) return;
-      const finding = findings[Number(item.dataset.index)];
-      if (button.classList.contains("words")) actions.flash(finding);
-      else if (button.classList.contains("ignore")) actions.ignore(finding);
-      else if (button.classList.contains("disable")) actions.disableRule(finding);
+    // The "Why?" links open the rule's documentation through the extension (a page on x.com
+    // may not open an extension page itself), never by the link's own navigation.
+    $(".findings").addEventListener("click", (event) => {
+      if (/** @type {HTMLElement} */ (event.target).closest("a")) event.preventDefault();
     });
+    onPress($(".findings"), (event) => {
+      const target = /** @type {HTMLElement} */ (event.target).closest("button, a");
+      const item = target?.closest("li");
+      if (!target || !item) return;
+      const entry = entries[Number(item.dataset.index)];
+      if (!entry) return;
+      if (target.classList.contains("words")) actions.flash(entry.findings[Number(target.dataset.finding)]);
+      else if (target.classList.contains("ignore")) actions.ignore(entry.findings);
+      else if (target.classList.contains("disable")) actions.disableRule(entry.rule);
+      else if (target.classList.contains("why")) actions.openDoc(entry.rule);
+    });
+    onPress($(".reveal"), () => reveal(!revealed));
+
+    /** Shows or folds the entries of a post judged OK. @param {boolean} show */
+    function reveal(show) {
+      revealed = show;
+      const folded = panel.dataset.verdict === "ok" && !revealed;
+      $(".findings").hidden = folded;
+      $(".reveal").setAttribute("aria-expanded", String(!folded));
+      $(".reveal").textContent = folded ? "Show them" : "Hide them";
+    }
 
     let frame = 0;
     /** The translation the panel has now. */
@@ -243,39 +282,98 @@ Salesy.define("panel", ["x"], ({ x }) => {
       });
     }
 
-    function renderFindings() {
+    /** "+23", the points a reason added. @param {number} points */
+    const plus = (points) => (points > 0 ? `+${points}` : "");
+
+    /**
+     * One entry per rule that counted: its title and how often it fired, the words (each
+     * flashes in the draft), the message and advice once, what to do about it, and its
+     * documentation. @param {{findings: Finding[], reasons?: object[], score: number,
+     * value?: number, verdict: string}} result
+     */
+    function renderFindings(result) {
+      const found = result ? hints.entriesOf(result) : { entries: [], works: [] };
+      entries = found.entries;
       const list = $(".findings");
       list.replaceChildren();
-      findings.forEach((finding, index) => {
+      entries.forEach((entry, index) => {
         const item = document.createElement("li");
-        item.dataset.category = finding.category;
+        item.dataset.category = entry.category;
         item.dataset.index = String(index);
-        item.dataset.rule = finding.rule;
-        const words = document.createElement("button");
-        words.type = "button";
-        words.className = "words";
-        words.textContent = `“${finding.text}”`;
-        words.title = "Show it in the draft";
-        const message = document.createElement("p");
-        message.className = "message";
-        message.textContent = finding.message;
-        const suggestion = document.createElement("p");
-        suggestion.className = "suggestion";
-        suggestion.textContent = finding.suggestion;
-        item.append(words, message, suggestion);
-        if (finding.category !== "value") {
-          const buttons = document.createElement("div");
-          buttons.className = "actions";
-          buttons.innerHTML = `<button class="ignore" type="button">Ignore here</button>
-            <button class="disable" type="button">Turn off this rule</button>`;
-          item.append(buttons);
+        item.dataset.rule = entry.rule;
+        const head = document.createElement("div");
+        head.className = "entry-head";
+        const title = document.createElement("span");
+        title.className = "title";
+        title.textContent = entry.title;
+        head.append(title);
+        if (entry.count > 1) head.append(span("count", `×${entry.count}`));
+        if (entry.points) head.append(span("points", plus(entry.points)));
+        head.append(span("rule-id", entry.rule));
+        item.append(head);
+        if (entry.findings.length) {
+          const words = document.createElement("div");
+          words.className = "word-list";
+          entry.findings.forEach((finding, at) => {
+            const button = document.createElement("button");
+            button.type = "button";
+            button.className = "words";
+            button.dataset.finding = String(at);
+            button.textContent = `“${finding.text}”`;
+            button.title = "Show it in the draft";
+            if (at) words.append(", ");
+            words.append(button);
+          });
+          item.append(words);
         }
+        item.append(paragraph("message", entry.message), paragraph("suggestion", entry.suggestion));
+        const buttons = document.createElement("div");
+        buttons.className = "actions";
+        buttons.innerHTML = `<button class="ignore" type="button">Ignore here</button>
+          <button class="disable" type="button">Turn off this rule</button>
+          <a class="why" target="_blank" rel="noopener">Why?</a>`;
+        // Nothing underlined, nothing to ignore (a reason of an OK post shown on request).
+        /** @type {HTMLElement} */ (buttons.querySelector(".ignore")).hidden = !entry.findings.length;
+        const why = /** @type {HTMLAnchorElement} */ (buttons.querySelector(".why"));
+        why.href = chrome.runtime.getURL(`options/options.html#${entry.rule}`);
+        why.title = `What ${entry.rule} looks for, and why`;
+        item.append(buttons);
         list.append(item);
       });
+      // A score is never shown without its reasons: on an OK post they are folded into one
+      // line, and listed on request.
+      const ok = result?.verdict === "ok";
+      $(".counted").hidden = !(ok && entries.length);
+      $(".counted-text").textContent = entries.length
+        ? `Counted: ${entries.map((entry) => entry.noun + (entry.points ? ` (${plus(entry.points)})` : "")).join(", ")}. Nothing to fix on a post like this. `
+        : "";
+      const works = found.works.map((reason) => reason.noun ?? reason.name ?? reason.rule);
+      $(".works").hidden = !works.length;
+      $(".works").textContent = works.length
+        ? `What works: ${works.join(", ")}${result?.value ? ` (−${result.value})` : ""}.`
+        : "";
+      reveal(revealed);
+    }
+
+    /** @param {string} className @param {string} text */
+    function span(className, text) {
+      const element = document.createElement("span");
+      element.className = className;
+      element.textContent = text;
+      return element;
+    }
+
+    /** @param {string} className @param {string} text */
+    function paragraph(className, text) {
+      const element = document.createElement("p");
+      element.className = className;
+      element.textContent = text;
+      return element;
     }
 
     /**
-     * @param {{verdict: string, score: number, summary: string, findings: Finding[],
+     * @param {{verdict: string, score: number, value?: number, summary: string,
+     *          findings: Finding[], reasons?: object[], language?: string,
      *          skipped?: {rule: string, name: string, error: string}[],
      *          truncated?: {checked: number, length: number}} | null} result
      * @param {{balanceNote?: string}} [extra]
@@ -288,10 +386,15 @@ Salesy.define("panel", ["x"], ({ x }) => {
         return;
       }
       panel.dataset.theme = x.theme();
+      if (result.verdict !== panel.dataset.verdict) revealed = false;
       panel.dataset.verdict = result.verdict;
-      findings = result.findings;
       const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
-      $(".label").textContent = `${label} · ${result.score}`;
+      // The number is how promotional the draft reads, not a grade: it says so.
+      const score = `Promotion ${result.score}/100`;
+      $(".label").textContent = `${label} · ${score}`;
+      $(".score").hidden = false;
+      $(".score-label").textContent = score;
+      /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
       chip.title = `Salesy: ${result.summary} (${SHORTCUT} in the draft opens this card)`;
       $(".summary").textContent = result.summary;
       const balance = $(".balance");
@@ -310,7 +413,7 @@ Salesy.define("panel", ["x"], ({ x }) => {
         : "";
       $(".truncated").hidden = !truncated;
       $(".refused").hidden = true;
-      renderFindings();
+      renderFindings(result);
       if (result.verdict !== lastVerdict) {
         // The first time, say how to reach the card from the keyboard (X's dialog keeps Tab in).
         const how = announcedShortcut ? "" : ` ${SHORTCUT} opens Salesy's card.`;
@@ -330,9 +433,9 @@ Salesy.define("panel", ["x"], ({ x }) => {
       $(".label").textContent = labelText;
       chip.title = message;
       lastVerdict = "";
-      findings = [];
       $(".summary").textContent = message;
-      renderFindings();
+      $(".score").hidden = true;
+      renderFindings(null);
       host.hidden = false;
       host.dataset.updates = String(++updates);
       place();
@@ -374,7 +477,9 @@ Salesy.define("panel", ["x"], ({ x }) => {
       if (host.hidden) return false;
       open();
       returnFocus = back;
-      const first = /** @type {HTMLElement | null} */ (root.querySelector(".findings .words") ?? root.querySelector(".close"));
+      const first = /** @type {HTMLElement | null} */ (
+        root.querySelector(".findings:not([hidden]) .words") ?? root.querySelector(".counted:not([hidden]) .reveal") ?? root.querySelector(".close")
+      );
       first?.focus({ preventScroll: true });
       return true;
     }

@@ -23,14 +23,14 @@ function ask({ config, ...request }) {
  * Python sends each finding of a check as [rule index, start, end] and each reason as
  * [rule index, points, hits] (writing JSON is slow on MicroPython); this fills in what the
  * contract promises from the fixed rule texts and the draft itself. Offsets are code points,
- * so the draft is sliced by code point too.
+ * so the draft is sliced by code point too. Each reason also gets its rule's texts and
+ * nouns, so the hint card can explain a reason that underlines nothing.
  */
 function withFindings(result, text) {
-  result.reasons = result.reasons.map(([index, points, hits]) => ({
-    rule: engine.ruleTexts[index][0],
-    points,
-    hits,
-  }));
+  result.reasons = result.reasons.map(([index, points, hits]) => {
+    const [rule, name, category, message, suggestion, noun, nouns] = engine.ruleTexts[index];
+    return { rule, points, hits, name, category, message, suggestion, noun, nouns };
+  });
   if (result.findings.length === 0) return result;
   const chars = Array.from(text);
   result.findings = result.findings.map(([index, start, end]) => {

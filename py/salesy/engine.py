@@ -310,10 +310,9 @@ def judge(text: str, config: object = None) -> dict[str, object]:
     verdict = _verdict(score, promotion, value, conf)
     found = _findings(fired, reasons, doc.length)
     if verdict == "ok":
-        quiet = _quiet(found, score, conf)
-        if len(quiet) < len(found):
-            found = quiet  # what is not shown is not summed up either
-            reasons = [r for r in reasons if RULES[r[0]].CATEGORY == "value"]
+        # Not underlined, but still listed as reasons: a score above 0 always says what
+        # made it (the hint card shows them on request).
+        found = _quiet(found, score, conf)
     result: dict[str, object] = {
         "verdict": verdict,
         "score": score,

@@ -346,6 +346,18 @@ def highlighted(page: Page) -> dict[str, list[str]]:
     )
 
 
+PROMOTION_SIDE = ("promotion", "engagement", "disclosure")
+
+
+def underlined(result: dict[str, Any]) -> list[dict[str, Any]]:
+    """The findings of an engine answer Salesy underlines in the draft: on a post judged OK
+    no promotion at all (Salesy never nags about a personal post), value signals always."""
+    findings: list[dict[str, Any]] = result["findings"]
+    if result["verdict"] != "ok":
+        return findings
+    return [finding for finding in findings if finding["category"] not in PROMOTION_SIDE]
+
+
 def salesy_nodes_in_editor(page: Page, editor: str = EDITOR) -> int:
     return page.evaluate(
         "(sel) => document.querySelector(sel).querySelectorAll('[data-salesy]').length", editor

@@ -20,6 +20,7 @@ from harness import (
     salesy_nodes_in_editor,
     settled,
     type_draft,
+    underlined,
     wait_for_verdict,
 )
 
@@ -30,9 +31,10 @@ PERSONAL = "I finally fixed my old bike today. Took me three weekends, but I lea
 
 
 def expected_highlights(text: str) -> dict[str, list[str]]:
-    """What the page must paint: exactly the spans the engine reports, by category."""
+    """What the page must paint: exactly the spans the engine reports, by category (on a post
+    judged OK, none of the promotion side)."""
     out: dict[str, list[str]] = {}
-    for finding in salesy.check(text)["findings"]:
+    for finding in underlined(salesy.check(text)):
         out.setdefault(finding["category"], []).append(finding["text"])
     return {category: sorted(texts) for category, texts in out.items()}
 
@@ -118,7 +120,11 @@ def test_the_chip_sits_outside_the_editor_and_clear_of_x_buttons(browser: Browse
     )
     assert chip["width"] > 0
     assert panel(page).evaluate("host => !host.closest('[contenteditable]')")
-    for button in page.locator('[data-testid="toolBar"] button, .reply-settings button').all():
+    # The buttons of the composer in front (the timeline's own, behind X's modal dialog,
+    # cannot be clicked while it is open).
+    buttons = '#layers [data-testid="toolBar"] button, #layers .reply-settings button'
+    assert page.locator(buttons).count() > 0
+    for button in page.locator(buttons).all():
         box = button.bounding_box()
         assert box is not None
         overlaps = not (

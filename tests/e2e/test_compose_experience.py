@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import salesy
+from card import expected_entries, open_card, shown_entries
 from harness import (
     EDITOR,
     RequestLog,
@@ -33,21 +34,6 @@ AD = "BUY NOW and get 50% off with code SAVE50. Shop today!"
 PERSONAL = "I finally fixed my old bike today. Took me three weekends, but I learned a lot."
 
 
-def open_card(page: Page, index: int = 0) -> None:
-    panel(page, index).locator(".chip").click()
-    poll(lambda: panel(page, index).locator(".card").is_visible())
-
-
-def card_findings(page: Page, index: int = 0) -> list[dict[str, str]]:
-    return panel(page, index).evaluate(
-        """host => [...host.shadowRoot.querySelectorAll('.findings li')].map((li) => ({
-             rule: li.dataset.rule, category: li.dataset.category,
-             words: li.querySelector('.words').textContent,
-             message: li.querySelector('.message').textContent,
-             suggestion: li.querySelector('.suggestion').textContent}))"""
-    )
-
-
 def test_the_card_explains_every_finding(browser: Browser) -> None:
     context, _ = browser
     page = open_compose(context)
@@ -56,10 +42,13 @@ def test_the_card_explains_every_finding(browser: Browser) -> None:
     open_card(page)
 
     expected = salesy.check(AD)
-    listed = card_findings(page)
-    assert [item["words"] for item in listed] == [f"“{f['text']}”" for f in expected["findings"]]
-    assert [item["message"] for item in listed] == [f["message"] for f in expected["findings"]]
-    assert all(item["suggestion"] for item in listed)
+    listed = shown_entries(page)
+    # Every word the engine flags is listed, under its rule's entry.
+    words = sorted(word for item in listed for word in item["words"])
+    promotion = [f for f in expected["findings"] if f["category"] != "value"]
+    assert words == sorted(f"“{f['text']}”" for f in promotion)
+    assert [item["rule"] for item in listed] == [e["rule"] for e in expected_entries(expected)]
+    assert all(item["message"] and item["suggestion"] for item in listed)
     summary = panel(page).locator(".summary").text_content()
     assert summary == expected["summary"]
     assert editor_model_text(page) == AD
@@ -72,7 +61,7 @@ def test_clicking_a_finding_flashes_it_in_the_draft(browser: Browser) -> None:
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
     open_card(page)
-    first = card_findings(page)[0]["words"].strip("“”")
+    first = next(item for item in shown_entries(page) if item["words"])["words"][0].strip("“”")
 
     panel(page).locator(".findings .words").first.click()
     flashed = poll(
@@ -115,13 +104,22 @@ def test_ignore_here_hides_that_finding_for_this_draft(browser: Browser) -> None
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
     open_card(page)
-    before = card_findings(page)
-    target = before[0]["words"].strip("“”")
+    before = shown_entries(page)
+    at = next(index for index, item in enumerate(before) if item["canIgnore"])
+    targets = [word.strip("“”") for word in before[at]["words"]]
 
-    panel(page).locator(".findings li").first.locator(".ignore").click()
-    poll(lambda: len(card_findings(page)) == len(before) - 1)
-    assert target not in [item["words"].strip("“”") for item in card_findings(page)]
-    assert all(target not in spans for spans in highlighted(page).values())
+    panel(page).locator(".findings li").nth(at).locator(".ignore").click()
+    expected = salesy.check(AD, {"terms": {"allow": [t.lower() for t in targets]}})
+    poll(
+        lambda: (
+            [item["rule"] for item in shown_entries(page)]
+            == [e["rule"] for e in expected_entries(expected)]
+        )
+    )
+    shown = [word.strip("“”") for item in shown_entries(page) for word in item["words"]]
+    for target in targets:
+        assert target not in shown
+        assert all(target not in spans for spans in highlighted(page).values())
     assert editor_model_text(page) == AD
     assert "config" not in storage(context) or not storage(context)["config"].get("terms")
 
@@ -132,12 +130,12 @@ def test_turn_off_this_rule_updates_the_config_and_the_draft(browser: Browser) -
     type_draft(page, AD)
     wait_for_verdict(page, "pure_ad")
     open_card(page)
-    rule = card_findings(page)[0]["rule"]
+    rule = shown_entries(page)[0]["rule"]
 
     panel(page).locator(".findings li").first.locator(".disable").click()
     config = poll(lambda: storage(context).get("config"))
     assert config["rules"][rule]["enabled"] is False
-    poll(lambda: rule not in [item["rule"] for item in card_findings(page)])
+    poll(lambda: rule not in [item["rule"] for item in shown_entries(page)])
     assert editor_model_text(page) == AD
 
 

@@ -347,13 +347,13 @@ def poke_salesy(page: Page) -> None:
 
 
 def expected_highlights(text: str) -> tuple[str | None, dict[str, list[str]]]:
-    """The engine's verdict and the words it flags, by category (line breaks left out: a
-    range across two blocks reads without them)."""
+    """The engine's verdict and the words Salesy underlines for it, by category (line breaks
+    left out: a range across two blocks reads without them)."""
     if not text.strip():
         return None, {}
     result = salesy.check(text)
     out: dict[str, list[str]] = {}
-    for finding in result["findings"]:
+    for finding in harness.underlined(result):
         out.setdefault(finding["category"], []).append(finding["text"].replace("\n", ""))
     return result["verdict"], {category: sorted(texts) for category, texts in out.items()}
 

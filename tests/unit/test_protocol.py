@@ -78,7 +78,7 @@ def test_check_findings_travel_compact_and_expand_to_the_contract() -> None:
         assert isinstance(compact, dict)
         findings = []
         for index, start, end in compact["findings"]:
-            rule, name, category, message, suggestion = table[index]
+            rule, name, category, message, suggestion, _noun, _nouns = table[index]
             findings.append(
                 {
                     "rule": rule,
