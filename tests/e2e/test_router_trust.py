@@ -89,6 +89,7 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
         ({"type": "tally-bump", "counts": {"hidden": 1}}, "Refused: counts.hidden: not a tally"),
         ({"type": "history-account", "account": "not a handle!"}, "Refused: account: expected"),
         ({"type": "set-rule", "rule": "SL101", "enabled": "no"}, "Refused: enabled: expected"),
+        ({"type": "open-rule-doc", "rule": "../popup"}, "Refused: rule: expected a rule id"),
     ):
         reply = send(message)
         assert reply["ok"] is False and reply["error"].startswith(error), (message, reply)

@@ -136,5 +136,7 @@ def test_ok_posts_are_quiet_about_trivia() -> None:
     assert quiet["verdict"] == "ok" and not [
         f for f in quiet["findings"] if f["category"] != "value"
     ]
+    # Not underlined, yet still a reason: a score above 0 always says what made it.
+    assert quiet["score"] > 0 and "SL103" in [r["rule"] for r in quiet["reasons"]]
     near = salesy.check(text, {"thresholds": {"promotion": max(2, result["score"] + 1)}})
     assert near["verdict"] == "ok" and "SL103" in [f["rule"] for f in near["findings"]]
