@@ -24,7 +24,9 @@ def _rule_texts(request: dict[str, object]) -> object:
     """[id, name, category, message, suggestion, noun, nouns] of every rule, in registry
     order (the nouns name a reason in the hint card: "a discount or code", "discounts and
     codes")."""
-    return [[r.ID, r.NAME, r.CATEGORY, r.MESSAGE, r.SUGGESTION, r.NOUN[0], r.NOUN[1]] for r in RULES]
+    return [
+        [r.ID, r.NAME, r.CATEGORY, r.MESSAGE, r.SUGGESTION, r.NOUN[0], r.NOUN[1]] for r in RULES
+    ]
 
 
 def _balance(request: dict[str, object]) -> object:
