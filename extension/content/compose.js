@@ -42,14 +42,25 @@ Salesy.define(
         editor,
         {
           ignore(findings) {
-            for (const finding of findings) ignored.add(finding.text.toLowerCase());
+            const phrases = [...new Set(findings.map((finding) => finding.text.toLowerCase()))];
+            for (const phrase of phrases) ignored.add(phrase);
+            const words = findings.map((finding) => `“${finding.text}”`).join(", ");
+            panel.toast(`Ignored ${words} in this draft.`, () => {
+              for (const phrase of phrases) ignored.delete(phrase);
+              check();
+            });
+            check();
+          },
+          showIgnored() {
+            ignored.clear();
             check();
           },
           disableRule(rule) {
-            // Refused when the config would fail its own examples: the card says why.
-            messages
-              .ask("set-rule", { rule, enabled: false })
-              .catch((error) => panel.showRefusal(String(error?.message ?? error)));
+            // Refused when the config would fail its own examples: the card says why. Undo
+            // switches it back the same way (your config, not this draft, changed).
+            setRule(rule, false).then((saved) => {
+              if (saved) panel.toast(`${rule} is off in your config.`, () => setRule(rule, true));
+            });
           },
           openDoc(rule) {
             messages.tell("open-rule-doc", { rule });
@@ -65,6 +76,17 @@ Salesy.define(
         },
         { editors: () => sessions.keys() },
       );
+
+      /** @param {string} rule @param {boolean} enabled @returns {Promise<boolean>} saved */
+      function setRule(rule, enabled) {
+        return messages.ask("set-rule", { rule, enabled }).then(
+          () => true,
+          (error) => {
+            panel.showRefusal(String(error?.message ?? error));
+            return false;
+          },
+        );
+      }
 
       async function check() {
         timer = 0;
@@ -125,7 +147,7 @@ Salesy.define(
         }
         result = answer;
         highlights.paint(editor, marks);
-        panel.show(answer, { balanceNote });
+        panel.show(answer, { balanceNote, ignored: ignored.size });
         emit("verdict", editor, { answer, text });
       }
 

@@ -32,16 +32,25 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
     [data-verdict="pure_ad"] .chip { border-color: var(--ad); }
     [data-verdict="pure_ad"] .dot { background: var(--ad); }
     .card {
-      position: absolute; right: 0; top: calc(100% + 6px); box-sizing: border-box;
+      position: absolute; left: 0; top: calc(100% + 6px); box-sizing: border-box;
       width: max-content; max-width: min(380px, calc(100vw - 16px));
-      max-height: min(460px, calc(100vh - 16px)); overflow: auto;
+      max-height: min(460px, calc(100vh - 16px)); overflow: auto; overscroll-behavior: contain;
       background: var(--paper); color: var(--ink); border: 1px solid var(--line);
       border-radius: 12px; padding: 12px 14px; box-shadow: 0 4px 18px rgb(0 0 0 / 0.2);
     }
-    .card.above { top: auto; bottom: calc(100% + 6px); }
     .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden], .truncated[hidden],
     .refused[hidden], .score[hidden], .counted[hidden], .works[hidden], .findings[hidden],
-    .reveal[hidden], .ignore[hidden] { display: none; }
+    .reveal[hidden], .ignore[hidden], .toast[hidden], .ignored[hidden], .language[hidden] { display: none; }
+    [data-language="other"] .dot { background: var(--muted); }
+    [data-language="other"] .chip { border-color: var(--line); }
+    .language { margin: 8px 0 0; }
+    .toast {
+      position: sticky; top: -12px; z-index: 1; display: flex; gap: 8px; align-items: center;
+      margin: 8px 0 0; padding: 6px 10px; border-radius: 8px; background: var(--ink); color: var(--paper);
+    }
+    .toast .undo { border: 0; background: none; color: inherit; font-weight: 700; text-decoration: underline; padding: 0; }
+    .ignored { margin: 8px 0 0; font-size: 12px; color: var(--muted); }
+    .show-ignored { border: 0; background: none; padding: 0; color: var(--accent); font-size: 12px; }
     header { display: flex; gap: 8px; align-items: start; }
     .summary { margin: 0; font-weight: 600; flex: 1; }
     .close { border: 0; background: none; font-size: 18px; line-height: 1; padding: 0 2px; color: var(--muted); }
@@ -101,6 +110,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
    *            text: string, message: string, suggestion: string}} Finding
    * @typedef {{ignore: (f: Finding[]) => void, disableRule: (rule: string) => void,
    *            openDoc: (rule: string) => void, flash: (f: Finding) => void,
+   *            showIgnored: () => void,
    *            postAnyway: () => void, keepEditing: () => void, closed: () => void}} PanelActions
    * @typedef {{editors: () => Iterable<HTMLElement>}} PanelOptions
    */
@@ -128,6 +138,11 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
           <header><p class="summary"></p>
             <button class="close" type="button" aria-label="Close">×</button></header>
           <p class="score" hidden><span class="score-label"></span><span class="meter" aria-hidden="true"><span></span></span></p>
+          <p class="language" hidden></p>
+          <div class="toast" role="status" hidden><span class="toast-text"></span>
+            <button class="undo" type="button">Undo</button></div>
+          <p class="ignored" hidden><span class="ignored-text"></span>
+            <button class="show-ignored" type="button">Show again</button></p>
           <p class="balance" hidden></p>
           <p class="skipped" hidden></p>
           <p class="truncated" hidden></p>
@@ -238,6 +253,34 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       else if (target.classList.contains("why")) actions.openDoc(entry.rule);
     });
     onPress($(".reveal"), () => reveal(!revealed));
+    onPress($(".show-ignored"), () => actions.showIgnored());
+
+    // "Ignore here" and "Turn off this rule" can be taken back for a while: a toast says
+    // what was done, with Undo.
+    const TOAST_MS = 8000;
+    let toastTimer = 0;
+    let undoToast = /** @type {(() => void) | null} */ (null);
+    onPress($(".undo"), () => {
+      const undo = undoToast;
+      hideToast();
+      undo?.();
+    });
+
+    /** @param {string} message @param {() => void} undo */
+    function toast(message, undo) {
+      clearTimeout(toastTimer);
+      $(".toast-text").textContent = message;
+      $(".toast").hidden = false;
+      undoToast = undo;
+      toastTimer = setTimeout(hideToast, TOAST_MS);
+      if (!card.hidden) place();
+    }
+
+    function hideToast() {
+      clearTimeout(toastTimer);
+      $(".toast").hidden = true;
+      undoToast = null;
+    }
 
     /** Shows or folds the entries of a post judged OK. @param {boolean} show */
     function reveal(show) {
@@ -275,11 +318,62 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
         const originY = host.hidden ? 0 : Math.round(now.top - shifted.y);
         shifted = { x: Math.round(left) - originX, y: Math.round(top) - originY };
         host.style.transform = `translate(${shifted.x}px, ${shifted.y}px)`;
-        if (!card.hidden) {
-          const room = innerHeight - rect.bottom - chip.offsetHeight - 16;
-          card.classList.toggle("above", card.offsetHeight > room && rect.top > room);
-        }
+        if (!card.hidden) placeCard(rect, { x: Math.round(left), y: Math.round(top) });
       });
+    }
+
+    const GAP = 8;
+    const MIN_CARD_HEIGHT = 140;
+    const MIN_CARD_WIDTH = 260;
+
+    /**
+     * Places the open card clear of what the writer needs: the draft and X's toolbar with
+     * its character counter and Post button. Above the editor when the card fits there, else
+     * beside the composer when there is room, else below the toolbar; where it fits nowhere,
+     * in the largest of those places, its height capped and the rest scrollable.
+     * @param {DOMRect} editorBox @param {{x: number, y: number}} origin the panel's corner
+     */
+    function placeCard(editorBox, origin) {
+      const keep = [editorBox, ...x.composeControlsOf(editor).map((element) => element.getBoundingClientRect())]
+        .filter((box) => box.width > 0 && box.height > 0)
+        .reduce((a, b) => ({
+          left: Math.min(a.left, b.left), top: Math.min(a.top, b.top),
+          right: Math.max(a.right, b.right), bottom: Math.max(a.bottom, b.bottom),
+        }));
+      card.style.maxHeight = "none";
+      card.style.maxWidth = "";
+      const width = Math.min(card.offsetWidth, innerWidth - 2 * GAP);
+      const height = card.offsetHeight;
+      const zones = [
+        { side: "above", left: GAP, top: GAP, right: innerWidth - GAP, bottom: keep.top - GAP },
+        { side: "right", left: keep.right + GAP, top: GAP, right: innerWidth - GAP, bottom: innerHeight - GAP },
+        { side: "left", left: GAP, top: GAP, right: keep.left - GAP, bottom: innerHeight - GAP },
+        { side: "below", left: GAP, top: keep.bottom + GAP, right: innerWidth - GAP, bottom: innerHeight - GAP },
+      ].filter((zone) => zone.right - zone.left >= Math.min(width, MIN_CARD_WIDTH) && zone.bottom - zone.top > 0);
+      const fits = zones.find((zone) => zone.bottom - zone.top >= height && zone.right - zone.left >= width);
+      const roomiest = [...zones].sort((a, b) => b.bottom - b.top - (a.bottom - a.top))[0];
+      let zone = fits ?? roomiest;
+      // Nowhere with room enough to read: over the draft's end, never below the window.
+      if (!zone || zone.bottom - zone.top < MIN_CARD_HEIGHT) {
+        zone = { side: "below", left: GAP, top: Math.max(GAP, innerHeight - GAP - Math.min(height, 460)), right: innerWidth - GAP, bottom: innerHeight - GAP };
+      }
+      const room = Math.min(460, zone.bottom - zone.top);
+      const shown = Math.min(height, room);
+      const boxWidth = Math.min(width, zone.right - zone.left);
+      let left;
+      let top;
+      if (zone.side === "above" || zone.side === "below") {
+        left = Math.max(zone.left, Math.min(editorBox.right - boxWidth, zone.right - boxWidth));
+        top = zone.side === "above" ? zone.bottom - shown : zone.top;
+      } else {
+        left = zone.side === "right" ? zone.left : zone.right - boxWidth;
+        top = Math.max(zone.top, Math.min(keep.top, zone.bottom - shown));
+      }
+      card.style.maxHeight = `${room}px`;
+      card.style.maxWidth = `${boxWidth}px`;
+      card.style.left = `${Math.round(left - origin.x)}px`;
+      card.style.top = `${Math.round(top - origin.y)}px`;
+      card.dataset.side = zone.side;
     }
 
     /** "+23", the points a reason added. @param {number} points */
@@ -376,7 +470,8 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
      *          findings: Finding[], reasons?: object[], language?: string,
      *          skipped?: {rule: string, name: string, error: string}[],
      *          truncated?: {checked: number, length: number}} | null} result
-     * @param {{balanceNote?: string}} [extra]
+     * @param {{balanceNote?: string, ignored?: number}} [extra] `ignored`: phrases the user
+     *   ignored in this draft
      */
     function show(result, extra = {}) {
       if (!result) {
@@ -388,15 +483,26 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       panel.dataset.theme = x.theme();
       if (result.verdict !== panel.dataset.verdict) revealed = false;
       panel.dataset.verdict = result.verdict;
-      const label = VERDICT_LABELS[result.verdict] ?? result.verdict;
+      // Salesy's rules read English: a draft in another language gets no verdict of its own
+      // (never a green OK it could not earn); what its English words show stays in the card.
+      const english = result.language !== "other";
+      panel.dataset.language = english ? "en" : "other";
+      const label = english ? (VERDICT_LABELS[result.verdict] ?? result.verdict) : "English only";
       // The number is how promotional the draft reads, not a grade: it says so.
       const score = `Promotion ${result.score}/100`;
-      $(".label").textContent = `${label} · ${score}`;
+      $(".label").textContent = english ? `${label} · ${score}` : label;
+      $(".language").hidden = english;
+      $(".language").textContent = english
+        ? ""
+        : "Salesy's rules read English, and this draft doesn't look English, so Salesy can't say " +
+          "whether it reads like an ad." +
+          (result.verdict === "ok" ? "" : " Its English words alone would make it: " + VERDICT_LABELS[result.verdict] + ".");
       $(".score").hidden = false;
       $(".score-label").textContent = score;
       /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
-      chip.title = `Salesy: ${result.summary} (${SHORTCUT} in the draft opens this card)`;
-      $(".summary").textContent = result.summary;
+      const summary = english || result.verdict !== "ok" ? result.summary : "English only: Salesy can't judge this draft";
+      chip.title = `Salesy: ${summary} (${SHORTCUT} in the draft opens this card)`;
+      $(".summary").textContent = summary;
       const balance = $(".balance");
       balance.textContent = extra.balanceNote ?? "";
       balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
@@ -414,13 +520,18 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       $(".truncated").hidden = !truncated;
       $(".refused").hidden = true;
       renderFindings(result);
-      if (result.verdict !== lastVerdict) {
+      const ignoredCount = extra.ignored ?? 0;
+      $(".ignored").hidden = !ignoredCount;
+      $(".ignored-text").textContent = ignoredCount ? `${ignoredCount} ignored in this draft. ` : "";
+      // What the live region last said: a verdict, or a verdict on a draft it cannot read.
+      const said = english ? result.verdict : `${result.verdict} other`;
+      if (said !== lastVerdict) {
         // The first time, say how to reach the card from the keyboard (X's dialog keeps Tab in).
         const how = announcedShortcut ? "" : ` ${SHORTCUT} opens Salesy's card.`;
         announcedShortcut = true;
-        live.textContent = `Salesy: ${label}. ${result.summary}${how}`;
+        live.textContent = `Salesy: ${label}. ${summary}${how}`;
       }
-      lastVerdict = result.verdict;
+      lastVerdict = said;
       host.hidden = false;
       host.dataset.updates = String(++updates);
       place();
@@ -434,7 +545,8 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       chip.title = message;
       lastVerdict = "";
       $(".summary").textContent = message;
-      $(".score").hidden = true;
+      panel.dataset.language = "en";
+      for (const part of [".score", ".language", ".ignored"]) $(part).hidden = true;
       renderFindings(null);
       host.hidden = false;
       host.dataset.updates = String(++updates);
@@ -510,6 +622,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       showError,
       showRefusal,
       showNotice,
+      toast,
       confirmPost,
       closeConfirm,
       openFromKeyboard,

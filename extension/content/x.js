@@ -21,6 +21,8 @@ Salesy.define("x", [], () => {
     RICH_TEXT_BOX: '.public-DraftEditor-content[contenteditable="true"], [role="textbox"][contenteditable="true"]',
     DRAFT_BLOCK: '[data-block="true"]',
     POST_BUTTON: '[data-testid="tweetButton"], [data-testid="tweetButtonInline"]',
+    // The row under a post with the media buttons, the character counter and Post.
+    TOOLBAR: '[data-testid="toolBar"]',
     MODAL: '[role="dialog"][aria-modal="true"]',
     // The account.
     ACCOUNT_SWITCHER: '[data-testid="SideNav_AccountSwitcher_Button"]',
@@ -97,6 +99,20 @@ Salesy.define("x", [], () => {
     return /** @type {HTMLElement | null} */ (
       composer.matches(Selectors.POST_BUTTON) ? composer : composer.querySelector(Selectors.POST_BUTTON)
     );
+  }
+
+  /**
+   * What the writer must still see while Salesy's card is open: the composer's toolbar (its
+   * buttons, the character counter, Post), wherever focus put it in a thread, and the Post
+   * button should X move it out of the toolbar. @param {Element} editor @returns {Element[]}
+   */
+  function composeControlsOf(editor) {
+    const composer = composerOf(editor);
+    if (!composer) return [];
+    const controls = [...composer.querySelectorAll(Selectors.TOOLBAR)];
+    const button = postButtonOf(composer);
+    if (button && !controls.some((toolbar) => toolbar.contains(button))) controls.push(button);
+    return controls;
   }
 
   /** The Post button an event happened on, if any. @param {EventTarget | null} target */
@@ -346,6 +362,7 @@ Salesy.define("x", [], () => {
     composerOf,
     editorsOf,
     postButtonOf,
+    composeControlsOf,
     postButtonAt,
     isDisabled,
     isReplyComposer,

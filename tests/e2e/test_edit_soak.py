@@ -338,7 +338,8 @@ def poke_salesy(page: Page) -> None:
         return
     try:
         chip.click(timeout=2000)
-        words = harness.panel(page, index).locator(".words")
+        # On a post judged OK the entries are folded away: only shown words can be clicked.
+        words = harness.panel(page, index).locator(".findings:not([hidden]) .words")
         if words.count():
             words.first.click(timeout=2000)
         chip.click(timeout=2000)
