@@ -2,7 +2,8 @@
 
 What it does:
     Finds posts that explain or teach: "here's what I learned", "how to", "the trick is",
-    "because", "it turns out", "for example", "TIL", a thread marker ("🧵", "1/").
+    "because", "it turns out", "for example", "TIL". A thread marker ("🧵", "1/") is not
+    substance: it only says more posts follow, and each post of a thread is judged on its own.
 
 Why is this bad?
     It is not: explaining something, sharing what you learned or someone else's work is
@@ -15,7 +16,6 @@ Use instead:
     Keep it.
 """
 
-from salesy import tokens as tk
 from salesy.doc import Doc, Phrases
 
 ID = "SL405"
@@ -90,23 +90,11 @@ FLAG = [
 ]
 PASS = [
     "Flash sale! Everything $10.",
+    "1/ 🧵 New drop just landed, link below",
     "Good morning everyone",
     "New drop just landed",
 ]
 
 
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-    spans = MATCHER.spans(doc)
-    # Thread markers: "🧵" anywhere, or "1/" opening the post.
-    tokens = doc.tokens
-    for index in doc.indices(tk.EMOJI):
-        if tokens[index].head == "\U0001f9f5":
-            spans.append((tokens[index].start, tokens[index].end))
-    if (
-        len(tokens) > 1
-        and tokens[0].kind == tk.NUMBER
-        and tokens[1].text == "/"
-        and tokens[1].start == tokens[0].end
-    ):
-        spans.append((tokens[0].start, tokens[1].end))
-    return spans
+    return MATCHER.spans(doc)
