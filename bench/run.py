@@ -685,6 +685,73 @@ def content_script_rows(context: Any, keys: int = 40) -> list[Row]:
     ]
 
 
+# ---------------------------------------------------------------------------- GC sweep
+
+# The collection thresholds the sweep tries (bytes): PyScript's own (16 KiB), then 256 KiB to
+# 8 MiB. extension/engine/engine.py GC_THRESHOLD is chosen from these rows.
+GC_THRESHOLDS = [16 * 1024, *(2**k * 1024 for k in range(8, 14))]
+GC_CHECKS = 1000
+
+
+def engine_process_mb(context: Any) -> float | None:
+    """Private memory of the renderer process the engine's sandboxed frame runs in."""
+    targets = Targets(context)
+    for info in targets.all():
+        if info["url"].endswith("/engine/sandbox.html"):
+            session = targets.attach(info["targetId"])
+            try:
+                pid = process_of(targets, session)
+            finally:
+                targets.detach(session)
+            return private_mb(pid) if pid is not None else None
+    return None
+
+
+def gc_rows() -> list[Row]:
+    """Check time and engine memory after 1 000 checks (a 280-character draft being typed),
+    for each collection threshold, each in a fresh browser."""
+    rows: list[Row] = []
+    texts = typing_texts(text_of(280), times=8)[:GC_CHECKS]
+    for threshold in GC_THRESHOLDS:
+        with fresh_browser() as context:
+            page = context.new_page()
+            page.goto(f"chrome-extension://{harness.extension_id(context)}/manifest.json")
+            engine_ready(page)
+            page.evaluate(  # warm-up: the engine's caches, V8's tiers
+                """async (texts) => chrome.runtime.sendMessage(
+                     {target: 'background', type: 'engine-bench', texts})""",
+                texts[:50],
+            )
+            reply = page.evaluate(
+                """async ([texts, gcThreshold]) => chrome.runtime.sendMessage(
+                     {target: 'background', type: 'engine-bench', texts, gcThreshold})""",
+                [texts, threshold],
+            )
+            if not reply.get("ok"):
+                raise RuntimeError(f"engine-bench: {reply.get('error')}")
+            times = [float(t) for t in reply["result"]["times"]]
+            heap = reply["result"]["heap"]
+            process = engine_process_mb(context)
+        label = f"{threshold // 1024} KiB"
+        grown = (heap["after"]["peak"] - heap["before"]["used"]) / 1e6
+        note = (
+            f"heap {heap['before']['used'] / 1e6:.2f} MB after start-up, peak "
+            f"{heap['after']['peak'] / 1e6:.2f} MB over {len(times)} checks (+{grown:.2f})"
+        )
+        if process is not None:
+            note += f"; engine process {process:.1f} MB private"
+        rows.append(
+            row(f"GC threshold {label}: check p50", statistics.median(times), "ms", "", None, note)
+        )
+        rows.append(
+            row(f"GC threshold {label}: check p99", percentile(times, 0.99), "ms", "", None)
+        )
+        rows.append(
+            row(f"GC threshold {label}: heap peak", heap["after"]["peak"] / 1e6, "MB", "", None)
+        )
+    return rows
+
+
 # ---------------------------------------------------------------------------- memory
 
 
@@ -1012,6 +1079,7 @@ GROUPS: dict[str, Callable[[], list[Row]]] = {
     "cold": cold_rows,
     "browser": browser_rows,
     "memory": memory_rows,
+    "gc": gc_rows,
     "pathological": pathological.rows,
 }
 

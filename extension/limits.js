@@ -47,6 +47,8 @@ export const LIMITS = {
   /** The benchmark request (extension pages only): texts, and their total length. */
   benchTexts: 2_000,
   benchChars: 1_000_000,
+  /** The collection thresholds a benchmark may try on the engine, in bytes. */
+  benchGcThreshold: [16 * 1024, 64 * 1024 * 1024],
 };
 
 /**

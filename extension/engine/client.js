@@ -8,7 +8,7 @@
 // retried with backoff, and both are reported (engine-status, the console).
 import { DEADLINES_MS, LIMITS, START } from "../limits.js";
 import { loadConfig } from "../storage.js";
-import { list, optional, text } from "../validate.js";
+import { int, list, optional, text } from "../validate.js";
 import { closeEngineHost, ensureEngineHost, engineHostExists } from "./host-manager.js";
 
 // A host Chrome lists may still be loading, with nobody listening yet: wait a little for it.
@@ -319,14 +319,20 @@ export async function classify(texts, config, progress = () => {}) {
   return out;
 }
 
-/** The bench/ request: each text checked inside the sandbox, timed there. */
+/**
+ * The bench/ request: each text checked inside the sandbox, timed there; `gcThreshold`
+ * (bytes) sets the engine's collection threshold for that run only (the sweep).
+ */
 function bench(message) {
   const texts = Array.isArray(message.texts) ? message.texts.map(String) : [];
   const total = texts.reduce((sum, text) => sum + text.length, 0);
   if (texts.length > LIMITS.benchTexts || total > LIMITS.benchChars) {
     throw new Error(`A benchmark request holds at most ${LIMITS.benchTexts} texts and ${LIMITS.benchChars} characters.`);
   }
-  return askEngine({ type: "bench", texts });
+  const gcThreshold = optional(message.gcThreshold, (value) =>
+    int(value, "gcThreshold", LIMITS.benchGcThreshold[0], LIMITS.benchGcThreshold[1]),
+  );
+  return askEngine({ type: "bench", texts, gcThreshold });
 }
 
 /** Message handlers, by type, for the background router (it checks who may send which). */

@@ -2,6 +2,11 @@
 // arrive before Python has started wait in a queue.
 const queue = [];
 let engine = null;
+// A collection (≈ 1-2 ms) once the requests stop for this long, so the next burst of
+// keystrokes starts with the heap's whole allowance and no check pays for the garbage of
+// earlier ones (engine.py sets the threshold).
+const IDLE_COLLECT_MS = 400;
+let idleTimer = 0;
 
 function reply(id, payload) {
   window.parent.postMessage({ id, ...payload }, "*");
@@ -41,24 +46,49 @@ function withFindings(result, text) {
   return result;
 }
 
-/** Times `check` of each text inside the sandbox, without the message hops (for bench/). */
-function bench(texts) {
+/** The heap's state ({used, peak, free, threshold}, bytes); `command`: see engine.py heap(). */
+function heap(command = "", threshold = 0) {
+  return JSON.parse(engine.heap(command, threshold));
+}
+
+function collectWhenIdle() {
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => heap("collect"), IDLE_COLLECT_MS);
+}
+
+/**
+ * Times `check` of each text inside the sandbox, without the message hops (for bench/), and
+ * says what the heap held (after a collection first: every run starts alike). `gcThreshold`
+ * sets the collection threshold for this run only (the sweep in bench/).
+ */
+function bench(texts, gcThreshold = 0) {
+  heap("collect");
+  const before = heap("reset");
+  if (gcThreshold > 0) heap("", gcThreshold);
   const times = [];
-  for (const text of texts) {
-    const start = performance.now();
-    ask({ type: "check", text });
-    times.push(performance.now() - start);
+  try {
+    for (const text of texts) {
+      const start = performance.now();
+      ask({ type: "check", text });
+      times.push(performance.now() - start);
+    }
+  } finally {
+    if (gcThreshold > 0) heap("", before.threshold);
   }
-  return { times };
+  return { times, heap: { before, after: heap() } };
 }
 
 function answer({ id, ...request }) {
   try {
-    if (request.type === "ping") return reply(id, { ok: true, result: { ready: true } });
-    if (request.type === "bench") return reply(id, { ok: true, result: bench(request.texts ?? []) });
+    if (request.type === "ping") return reply(id, { ok: true, result: { ready: true, heap: heap() } });
+    if (request.type === "bench") {
+      return reply(id, { ok: true, result: bench(request.texts ?? [], request.gcThreshold ?? 0) });
+    }
     reply(id, { ok: true, result: ask(request) });
   } catch (error) {
     reply(id, { ok: false, error: String(error?.message ?? error) });
+  } finally {
+    if (request.type !== "ping") collectWhenIdle(); // a status poll makes no garbage to speak of
   }
 }
 
@@ -69,9 +99,9 @@ window.addEventListener("message", (event) => {
 });
 
 // Called from engine.py once the salesy package is imported.
-globalThis.salesyEngineReady = (answerInPython) => {
+globalThis.salesyEngineReady = (answerInPython, heapInPython) => {
   const ruleTexts = JSON.parse(answerInPython(JSON.stringify({ type: "rule-texts" }), "")).result;
-  engine = { answer: answerInPython, ruleTexts };
+  engine = { answer: answerInPython, heap: heapInPython, ruleTexts };
   window.parent.postMessage({ type: "ready" }, "*");
   for (const request of queue.splice(0)) answer(request);
 };
