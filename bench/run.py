@@ -5,7 +5,8 @@ Browser figures use the built extension in the system Chromium on the practice c
 command-line figures run the installed `salesy` command on a generated archive.
 
     python bench/run.py             everything (a few minutes)
-    python bench/run.py --only cli  or audit, cpython, cold, browser, memory, pathological
+    python bench/run.py --only cli  or audit, incremental, cpython, cold, browser, memory,
+                                    pathological
     python bench/run.py --only audit --merge   and put its rows into bench/results.json
     python bench/run.py --markdown  bench/results.json as the README's table
 """
@@ -33,6 +34,7 @@ import sample_archive  # noqa: E402
 
 import audit  # noqa: E402
 import harness  # noqa: E402
+import incremental  # noqa: E402
 import pathological  # noqa: E402
 import salesy  # noqa: E402
 from salesy.archive import read_file  # noqa: E402
@@ -1076,6 +1078,7 @@ GROUPS: dict[str, Callable[[], list[Row]]] = {
     "cpython": lambda: calibration_rows() + cpython_rows(),
     "cli": cli_rows,
     "audit": audit.rows,
+    "incremental": incremental.rows,
     "cold": cold_rows,
     "browser": browser_rows,
     "memory": memory_rows,

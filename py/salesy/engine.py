@@ -231,7 +231,11 @@ def check(text: str, config: object = None) -> dict[str, object]:
     """Judge one draft. See DESIGN.md for the contract; offsets are code points."""
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    result = judge(text, config)
+    return filled(text, judge(text, config))
+
+
+def filled(text: str, result: dict[str, object]) -> dict[str, object]:
+    """judge()'s answer for `text` as check() gives it: each finding and reason in full."""
     found = result["findings"]
     assert isinstance(found, list)
     findings: list[Finding] = []
@@ -274,13 +278,27 @@ def detect(
             _report(rule, error)
             skipped.append({"rule": rule.ID, "name": rule.NAME, "error": _describe(error)})
             continue
-        if allowed is not None and spans:
-            spans = [(s, e) for s, e in spans if not _touches(allowed, s, e)]
-        if len(spans) > 1:
-            spans = _distinct(spans)
-        if spans and level > 0:
-            fired.append((order, rule, weight, min(100, level), spans))
+        count(fired, order, rule, weight, level, spans, allowed)
     return fired, skipped
+
+
+def count(
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]],
+    order: int,
+    rule: Rule,
+    weight: int,
+    level: int,
+    spans: list[tuple[int, int]],
+    allowed: bytearray | None,
+) -> None:
+    """Adds what a rule found to `fired`, if it counts: spans inside an allowed phrase left
+    out, each span once; a rule left with none did not fire."""
+    if allowed is not None and spans:
+        spans = [(s, e) for s, e in spans if not _touches(allowed, s, e)]
+    if len(spans) > 1:
+        spans = _distinct(spans)
+    if spans and level > 0:
+        fired.append((order, rule, weight, min(100, level), spans))
 
 
 def _distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -306,9 +324,21 @@ def judge(text: str, config: object = None) -> dict[str, object]:
     conf = effective_config(config)
     doc = Doc(text)
     fired, skipped = detect(doc, conf)
+    return judged(fired, skipped, doc.length, language(doc), conf)
+
+
+def judged(
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]],
+    skipped: list[dict[str, str]],
+    length: int,
+    lang: str,
+    conf: dict[str, object],
+) -> dict[str, object]:
+    """judge()'s answer from what the rules found (detect()) in a text of `length` code
+    points in language `lang`: the incremental checker comes here with its own findings."""
     promotion, value, score, reasons = _scores(fired, fitted.VALUE_CAP)
     verdict = _verdict(score, promotion, value, conf)
-    found = _findings(fired, reasons, doc.length)
+    found = _findings(fired, reasons, length)
     if verdict == "ok":
         # Not underlined, but still listed as reasons: a score above 0 always says what
         # made it (the hint card shows them on request).
@@ -317,7 +347,7 @@ def judge(text: str, config: object = None) -> dict[str, object]:
         "verdict": verdict,
         "score": score,
         "value": value,
-        "language": language(doc),
+        "language": lang,
         "summary": _summary(verdict, reasons),
         "findings": found,
         "reasons": reasons,

@@ -27,6 +27,13 @@ MIN_SHARE = 10  # percent of words that must be English function words
 
 def language(doc: Doc) -> str:
     """ "en" or "other"."""
+    words, english, latin = counts(doc)
+    return judged(words, english, latin)
+
+
+def counts(doc: Doc) -> tuple[int, int, int]:
+    """(words, English function words, words in Latin letters): sums over a text's parts
+    are the whole text's (the incremental checker adds up its paragraphs')."""
     words = 0
     english = 0
     latin = 0
@@ -37,6 +44,11 @@ def language(doc: Doc) -> str:
             english += 1
         if token.head < "\u0250":  # Latin letters and digits
             latin += 1
+    return words, english, latin
+
+
+def judged(words: int, english: int, latin: int) -> str:
+    """The language those counts say."""
     if words < MIN_WORDS:
         return "en"
     if latin * 2 < words:

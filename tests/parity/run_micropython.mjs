@@ -2,6 +2,8 @@
 // Usage: node run_micropython.mjs [texts.json] [--config config.json] [--break RULE_ID]
 //   (texts from stdin if no file; --break makes that rule raise, to test containment)
 // Input: a JSON list of strings. Output: one JSON list of check() results on stdout.
+// --incremental: the input is a list of posts, each a list of its versions; the output, for
+//   each version, [salesy.incremental's judge(), engine.judge()] (one Checker per post).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,10 +27,12 @@ function pythonFiles(folder) {
 const args = process.argv.slice(2);
 let configPath = null;
 let broken = "";
+let incremental = false;
 const files = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === "--config") configPath = args[++i];
   else if (args[i] === "--break") broken = args[++i];
+  else if (args[i] === "--incremental") incremental = true;
   else files.push(args[i]);
 }
 const texts = JSON.parse(readFileSync(files.length ? files[0] : 0, "utf8"));
@@ -54,6 +58,7 @@ for (const file of pythonFiles(join(pkg, "salesy"))) {
 mp.FS.writeFile("/input.json", JSON.stringify(texts));
 mp.FS.writeFile("/config.json", config);
 mp.FS.writeFile("/broken.txt", broken);
+mp.FS.writeFile("/incremental.txt", incremental ? "1" : "");
 try {
   mp.runPython(`
 import sys, json
@@ -71,8 +76,18 @@ if _broken:
         raise ValueError("broken on purpose")
     from salesy.rules import BY_ID
     BY_ID[_broken].detect = _raise
+with open("/incremental.txt") as f:
+    _incremental = f.read()
+if _incremental:
+    from salesy import engine, incremental
+    _out = []
+    for _versions in _texts:
+        _checker = incremental.Checker()
+        _out.append([[_checker.judge(t, _config), engine.judge(t, _config)] for t in _versions])
+else:
+    _out = [salesy.check(t, _config) for t in _texts]
 with open("/output.json", "w") as f:
-    f.write(json.dumps([salesy.check(t, _config) for t in _texts]))
+    f.write(json.dumps(_out))
 `);
 } catch (error) {
   process.stderr.write("MicroPython failed: " + error + "\n" + stderr);

@@ -1,0 +1,581 @@
+"""Incremental checking of long posts: an edit costs about one paragraph's check.
+
+`Checker().judge(text, config)` gives exactly what `engine.judge(text, config)` gives; it
+keeps what the rules found in each paragraph (by its text) and, on the next call, works out
+only the paragraphs that changed, then combines all of them into the whole post's findings,
+scores and verdict as the engine does.
+
+Where a post may be cut: at a blank line ("\\n\\n") whose paragraph before ends a sentence
+(".", "!", "?"…) and whose paragraph after starts with a word or a number. Across such a
+cut nothing the rules read can reach: phrases, orders and their channels stop at a
+sentence end, runs of hashtags, mentions or emoji are broken by the full stop and the word,
+phone numbers by the blank line. Paragraphs without such a cut between them are checked
+together. Most rules then find in the whole post what they find in its parts; the others
+also weigh the whole post (a hashtag count, "I" anywhere, a disclosure anywhere, how the post
+opens, the wording score), and for them each part keeps the counts and spans they weigh, in
+FACTS below, and COMBINE adds them up as the rule would. A rule that fails in a part: the
+whole post is checked at once, as the engine would (and it reports the failure).
+
+Plain Python for both interpreters, like the rest of the engine.
+"""
+
+from salesy import engine, language, signals
+from salesy import tokens as tk
+from salesy.doc import Doc, compiled
+from salesy.order import sort_by
+from salesy.rules import (
+    RULES,
+    sl101_call_to_action,
+    sl104_offer,
+    sl108_hashtag_pile,
+    sl110_link_only,
+    sl114_sponsored,
+    sl118_reader_address,
+    sl119_ad_wording,
+    sl201_follow_begging,
+    sl203_mass_mention,
+    sl301_undisclosed_tie,
+    sl302_vague_disclosure,
+    sl303_buried_ad,
+    sl402_question,
+    sl403_conversation,
+    sl405_substance,
+)
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    Spans = list[tuple[int, int]]
+
+CUT = "\n\n"
+CACHE = 512  # parts remembered; a 25 000-character post has a few hundred paragraphs at most
+OPENS = (tk.WORD, tk.NUMBER)  # what a part after a cut must start with
+
+
+def _shift(spans: "Spans", by: int) -> "Spans":
+    if not by:
+        return spans
+    return [(start + by, end + by) for start, end in spans]
+
+
+# ---------------------------------------------------------------- the rules that weigh the post
+# FACTS[id](doc, config) -> what one part holds for that rule; COMBINE[id](facts of each part,
+# each part's offset) -> (level, spans) for the whole post, as the rule's detect() would say.
+
+
+def _mention_first(doc: Doc) -> bool:
+    return bool(doc.tokens) and doc.tokens[0].kind == tk.MENTION
+
+
+def _offer_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    money = []
+    tokens = doc.tokens
+    for index in doc.indices(tk.PRICE) + doc.indices(tk.PERCENT) + doc.indices(tk.WORD):
+        token = tokens[index]
+        if token.kind != tk.WORD or token.low == "free" or signals.is_money(token):
+            money.append((token.start, token.end))
+    calls = bool(sl101_call_to_action.calls(doc, config))
+    return sl104_offer.MATCHER.spans(doc), calls, money
+
+
+def _offer(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    spans = _joined(parts, at, 0)
+    if not spans and any(facts[1] for facts in parts):
+        spans = _joined(parts, at, 2)
+    return _found(spans)
+
+
+def _runs_facts(kind: str) -> "Any":
+    def facts(doc: Doc, config: dict[str, object]) -> "Any":
+        runs = doc.runs(kind, (tk.PUNCT, tk.EMOJI))
+        if kind == tk.MENTION:
+            sized = [(doc.span(a, b), sl203_mass_mention._distinct(doc, a, b)) for a, b, _n in runs]
+            return sized, {doc.tokens[i].low for i in doc.indices(tk.MENTION)}
+        sized = [(doc.span(a, b), n) for a, b, n in runs]
+        return sized, len(doc.indices(tk.HASHTAG))
+
+    return facts
+
+
+def _pile(run: int, total: int, distinct: bool) -> "Any":
+    def combine(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+        runs: list[tuple[tuple[int, int], int]] = []
+        for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+            for (start, end), size in facts[0]:
+                runs.append(((start + by, end + by), size))
+        spans = [span for span, size in runs if size >= run]
+        if distinct:
+            seen: set[str] = set()
+            for facts in parts:
+                seen |= facts[1]
+            count = len(seen)
+        else:
+            count = sum(facts[1] for facts in parts)
+        if not spans and count >= total:
+            spans = [span for span, _size in runs]
+        return _found(spans)
+
+    return combine
+
+
+def _link_only_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    links = [(doc.tokens[i].start, doc.tokens[i].end) for i in doc.indices(tk.URL)]
+    others = 0
+    for kind in (tk.WORD, tk.MENTION, tk.NUMBER, tk.PRICE, tk.PERCENT):
+        others += len(doc.indices(kind))
+    return links, others, _mention_first(doc)
+
+
+def _link_only(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    links = _joined(parts, at, 0)
+    if not links or parts[0][2] or sum(facts[1] for facts in parts) > sl110_link_only.MAX_WORDS:
+        return 0, []
+    return _found(links)
+
+
+def _sponsored_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    """sl114's detect() in two: its tags anywhere, and the "Ad:" opening of the post."""
+    rule = sl114_sponsored
+    hidden = sl303_buried_ad.buried(doc)
+    spans = []
+    for start, end in rule.MATCHER.spans(doc):
+        quoted = start > 0 and doc.slice(start - 1, start) in rule.QUOTES
+        if (start, end) not in hidden and not quoted:
+            spans.append((start, end))
+    opener = None
+    if doc.stream:
+        first = doc.tokens[doc.stream[0]]
+        nxt = doc.stream[0] + 1
+        following = doc.tokens[nxt] if nxt < len(doc.tokens) else None
+        if (
+            first.kind == tk.WORD
+            and first.low in rule.OPENERS
+            and following is not None
+            and following.kind == tk.PUNCT
+            and following.head in ":|-–—"
+        ):
+            opener = (first.start, first.end)
+    return spans, opener
+
+
+def _sponsored(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    spans = _joined(parts, at, 0)
+    if parts[0][1] is not None:
+        spans.append(parts[0][1])
+    return _found(spans)
+
+
+def _reader_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    tokens = doc.tokens
+    you = []
+    self_ = False
+    for index in doc.indices(tk.WORD):
+        low = tokens[index].low
+        if low in sl118_reader_address.SELF:
+            self_ = True
+            break
+        if low in sl118_reader_address.YOU:
+            you.append((tokens[index].start, tokens[index].end))
+    return you, self_, _mention_first(doc)
+
+
+def _reader(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    if parts[0][2] or any(facts[1] for facts in parts):
+        return 0, []
+    you = _joined(parts, at, 0)
+    if len(you) < sl118_reader_address.MIN_YOU:
+        return 0, []
+    return _found(you)
+
+
+def _wording_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    """Each word and pair the part weighs where it first occurs: (key, weight, first and
+    last stream position, code-point span), in the order sl119's weigh() meets them."""
+    rule = sl119_ad_wording
+    found: list[tuple[str, int, int, int, tuple[int, int]]] = []
+    seen: dict[str, bool] = {}
+    tokens = doc.tokens
+    brk = doc.brk
+    stream = doc.stream
+    previous = ""
+    for p, index in enumerate(stream):
+        k = rule.key(tokens[index])
+        if previous in rule.PAIR_FIRSTS and not brk[p]:
+            pair = previous + " " + k
+            weight = rule.PAIRS.get(pair)
+            if weight is not None and pair not in seen:
+                seen[pair] = True
+                span = (tokens[stream[p - 1]].start, tokens[index].end)
+                found.append((pair, weight - 128, p - 1, p, span))
+        weight = rule.WORDS.get(k)
+        if weight is not None and k not in seen:
+            seen[k] = True
+            found.append((k, weight - 128, p, p, (tokens[index].start, tokens[index].end)))
+        previous = k
+    return found, rule.count_words(doc), len(stream)
+
+
+def _wording(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    rule = sl119_ad_wording
+    if not rule.TABLE:
+        return 0, []
+    words = sum(facts[1] for facts in parts)
+    if words < rule.MIN_WORDS:
+        return 0, []
+    seen: dict[str, bool] = {}
+    weights: list[int] = []
+    heavy: list[tuple[int, int, int]] = []
+    where: dict[tuple[int, int], tuple[int, int]] = {}
+    offset = 0  # stream positions before this part
+    for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+        for k, weight, first, last, span in facts[0]:
+            if k in seen:
+                continue
+            seen[k] = True
+            weights.append(weight)
+            if weight > 0:
+                item = (weight, first + offset, last + offset)
+                heavy.append(item)
+                where[(item[1], item[2])] = (span[0] + by, span[1] + by)
+        offset += facts[2]
+    level = rule.grade(rule.telling(weights), words)
+    if not level:
+        return 0, []
+    heavy = sort_by(heavy, rule._heaviest) if len(heavy) > 64 else sorted(heavy, key=rule._heaviest)
+    spans: list[tuple[int, int]] = []
+    taken: dict[int, bool] = {}
+    for _weight, first, last in heavy:
+        if first in taken or last in taken:
+            continue
+        taken[first] = taken[last] = True
+        spans.append(where[(first, last)])
+        if len(spans) == rule.SHOWN:
+            break
+    spans.sort()
+    return level, spans
+
+
+def _follow_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    rule = sl201_follow_begging
+    spans = []
+    for first, last in rule.MATCHER.find(doc):
+        if not rule._for_a_message(doc, first):
+            spans.append(doc.span(doc.stream[first], doc.stream[last]))
+    return spans, _mention_first(doc)
+
+
+def _follow(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    if parts[0][1]:
+        return 0, []
+    return _found(_joined(parts, at, 0))
+
+
+def _disclosure_facts(matcher: "Any") -> "Any":
+    def facts(doc: Doc, config: dict[str, object]) -> "Any":
+        hidden = sl303_buried_ad.buried(doc)
+        tagged = any(span not in hidden for span in sl301_undisclosed_tie.DISCLOSED.spans(doc))
+        opener = bool(doc.stream) and doc.tokens[doc.stream[0]].low in (
+            "ad",
+            "advert",
+            "sponsored",
+        )
+        if matcher is None:  # SL301: its signals and affiliate links
+            spans = sl301_undisclosed_tie.SIGNALS.spans(doc)
+            for index in doc.indices(tk.URL):
+                token = doc.tokens[index]
+                if sl301_undisclosed_tie._is_affiliate(token):
+                    spans.append((token.start, token.end))
+        else:
+            spans = matcher.spans(doc)
+        return spans, tagged, opener
+
+    return facts
+
+
+def _disclosure(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    if parts[0][2] or any(facts[1] for facts in parts):
+        return 0, []
+    return _found(_joined(parts, at, 0))
+
+
+def _question_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    rule = sl402_question
+    tokens = doc.tokens
+    asks = any(tokens[i].head in rule.QUESTION_MARKS for i in doc.indices(tk.PUNCT))
+    spans = []
+    if asks:
+        for first, last in doc.sentences():
+            end = tokens[last]
+            if not (end.kind == tk.PUNCT and end.head in rule.QUESTION_MARKS):
+                continue
+            start_p, stop_p = doc.stream_range(first, last)
+            if stop_p - start_p < rule.MIN_WORDS:
+                continue
+            if rule.SALES_OPENERS.match_at(doc, start_p):
+                continue
+            spans.append(doc.span(first, last))
+    return spans, asks, bool(sl101_call_to_action.calls(doc, config))
+
+
+def _question(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    if not any(facts[1] for facts in parts) or any(facts[2] for facts in parts):
+        return 0, []
+    return _found(_joined(parts, at, 0))
+
+
+def _first_part_facts(detect: "Any") -> "Any":
+    def facts(doc: Doc, config: dict[str, object]) -> "Any":
+        return (detect(doc, config),)
+
+    return facts
+
+
+def _first_part(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    """How the post opens: its first part says it all (a cut comes after a sentence end)."""
+    return _found(list(parts[0][0]))
+
+
+def _substance_facts(doc: Doc, config: dict[str, object]) -> "Any":
+    tokens = doc.tokens
+    spans = sl405_substance.MATCHER.spans(doc)
+    for index in doc.indices(tk.EMOJI):
+        if tokens[index].head == "\U0001f9f5":
+            spans.append((tokens[index].start, tokens[index].end))
+    opener = None
+    if (
+        len(tokens) > 1
+        and tokens[0].kind == tk.NUMBER
+        and tokens[1].text == "/"
+        and tokens[1].start == tokens[0].end
+    ):
+        opener = (tokens[0].start, tokens[1].end)
+    return spans, opener
+
+
+def _substance(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    spans = _joined(parts, at, 0)
+    if parts[0][1] is not None:
+        spans.append(parts[0][1])
+    return _found(spans)
+
+
+def _joined(parts: "list[Any]", at: list[int], field: int) -> "Spans":
+    out: list[tuple[int, int]] = []
+    for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+        if facts[field]:
+            out.extend(_shift(facts[field], by))
+    return out
+
+
+def _found(spans: "Spans") -> "tuple[int, Spans]":
+    return (100 if spans else 0), spans
+
+
+FACTS = {
+    "SL104": _offer_facts,
+    "SL108": _runs_facts(tk.HASHTAG),
+    "SL110": _link_only_facts,
+    "SL114": _sponsored_facts,
+    "SL118": _reader_facts,
+    "SL119": _wording_facts,
+    "SL201": _follow_facts,
+    "SL203": _runs_facts(tk.MENTION),
+    "SL301": _disclosure_facts(None),
+    "SL302": _disclosure_facts(sl302_vague_disclosure.MATCHER),
+    "SL402": _question_facts,
+    "SL403": _first_part_facts(sl403_conversation.detect),
+    "SL405": _substance_facts,
+}
+COMBINE = {
+    "SL104": _offer,
+    "SL108": _pile(sl108_hashtag_pile.RUN, sl108_hashtag_pile.TOTAL, False),
+    "SL110": _link_only,
+    "SL114": _sponsored,
+    "SL118": _reader,
+    "SL119": _wording,
+    "SL201": _follow,
+    "SL203": _pile(sl203_mass_mention.RUN, sl203_mass_mention.TOTAL, True),
+    "SL301": _disclosure,
+    "SL302": _disclosure,
+    "SL402": _question,
+    "SL403": _first_part,
+    "SL405": _substance,
+}
+
+
+# ---------------------------------------------------------------- parts and the checker
+
+
+class Part:
+    """What the rules find in one part of a post (one paragraph or several), offsets from
+    the part's own start."""
+
+    def __init__(self, text: str, conf: dict[str, object]) -> None:
+        doc = Doc(text)
+        tokens = doc.tokens
+        self.length = doc.length
+        last = tokens[-1] if tokens else None
+        # Can a cut come after this part, and before it? Not after "Buy 🔥.": an emoji after
+        # the last word reads as a sentence end only when more follows (SL101, "Subscribe 🔥").
+        self.ends = last is not None and last.kind == tk.PUNCT and last.head in tk.SENTENCE_END
+        if self.ends and doc.stream:
+            after = doc.stream[-1] + 1
+            self.ends = after >= len(tokens) or tokens[after].kind != tk.EMOJI
+        self.opens = bool(tokens) and tokens[0].kind in OPENS
+        self.words = language.counts(doc)
+        self.phone, self.short_code = _numbers(doc)
+        terms = conf["terms"]
+        allow = terms.get("allow") if isinstance(terms, dict) else None
+        self.allowed = compiled(allow).spans(doc) if isinstance(allow, list) and allow else []
+        self.found: dict[int, Any] = {}  # registry order -> (level, spans) or the rule's facts
+        self.failed = False
+        for order, rule, _weight in engine._enabled_rules(conf):
+            facts = FACTS.get(rule.ID)
+            try:
+                self.found[order] = rule.run(doc, conf) if facts is None else facts(doc, conf)
+            except Exception:
+                self.failed = True  # the engine reports it, on the whole post
+                return
+        # The rules that add up their parts' spans, where this part has some: most have none.
+        self.hits = [
+            (order, found[1])
+            for order, found in self.found.items()
+            if RULES[order].ID not in COMBINE and found[1]
+        ]
+
+
+def _numbers(doc: Doc) -> tuple[bool, bool]:
+    """(a phone number, a short code) among the channels signals.channels() finds. It drops
+    the short codes that come before the post's last phone number, wherever that is: a post
+    with a short code in one part and a phone number in a later one is checked whole."""
+    phone = short = False
+    for first, last in signals.channels(doc):
+        if doc.tokens[first].kind != tk.NUMBER:
+            continue
+        if signals.phone_end(doc, first) == last:
+            phone = True
+        else:
+            short = True
+    return phone, short
+
+
+def _reaching(parts: "list[Part]") -> bool:
+    """Does something in one part change what the rules find in another (see _numbers)?"""
+    short = False
+    for part in parts:
+        if part.phone and short:
+            return True
+        short = short or part.short_code
+    return False
+
+
+class Checker:
+    """Checks successive versions of a long post, reusing each unchanged part's answer."""
+
+    def __init__(self) -> None:
+        self._parts: dict[str, Part] = {}
+        self._conf: object = None
+
+    def judge(self, text: str, config: object = None) -> dict[str, object]:
+        """engine.judge(text, config), worked out part by part."""
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        conf = engine.effective_config(config)
+        if conf is not self._conf:
+            self._parts = {}  # what a part holds depends on the config (rules, terms)
+            self._conf = conf
+        if CUT not in text:
+            return engine.judge(text, conf)
+        spans = _parts(text, self._part)
+        if len(spans) == 1:
+            return engine.judge(text, conf)
+        parts = []
+        for start, end in spans:
+            part = self._part(text[start:end])
+            if part.failed:
+                return engine.judge(text, conf)
+            parts.append(part)
+        if _reaching(parts):
+            return engine.judge(text, conf)
+        return _combined(parts, [start for start, _end in spans], conf)
+
+    def check(self, text: str, config: object = None) -> dict[str, object]:
+        """engine.check(text, config), worked out part by part."""
+        if not isinstance(text, str):
+            text = "" if text is None else str(text)
+        return engine.filled(text, self.judge(text, config))
+
+    def _part(self, text: str) -> Part:
+        part = self._parts.get(text)
+        if part is None:
+            if len(self._parts) >= CACHE:
+                self._parts = {}
+            conf = self._conf
+            assert isinstance(conf, dict)
+            part = self._parts[text] = Part(text, conf)
+        return part
+
+
+def _parts(text: str, part_of: "Any") -> list[tuple[int, int]]:
+    """Where the post is cut: (start, end) of each part. Paragraphs are cut at each blank
+    line; a cut stays only where the paragraph before ends a sentence and the one after opens
+    with a word or a number (each paragraph's own Part says; they are needed anyway)."""
+    pieces = []
+    start = 0
+    at = text.find(CUT)
+    while at >= 0:
+        if at > start:
+            pieces.append((start, at))
+            start = at
+        at = text.find(CUT, at + 2)
+    pieces.append((start, len(text)))
+    if len(pieces) == 1:
+        return pieces
+    out = [pieces[0]]
+    before = part_of(text[pieces[0][0] : pieces[0][1]])
+    for start, end in pieces[1:]:
+        after = part_of(text[start:end])
+        if before.ends and after.opens:
+            out.append((start, end))
+        else:
+            out[-1] = (out[-1][0], end)
+        before = after
+    return out
+
+
+def _combined(parts: list[Part], at: list[int], conf: dict[str, object]) -> dict[str, object]:
+    """engine.judge()'s answer from the parts' findings."""
+    length = at[-1] + parts[-1].length
+    allowed = None
+    if any(part.allowed for part in parts):
+        allowed = bytearray(length + 1)
+        for part, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+            for start, end in part.allowed:
+                for i in range(start + by, end + by):
+                    allowed[i] = 1
+    union: dict[int, list[tuple[int, int]]] = {}
+    for part, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+        for order, part_spans in part.hits:
+            got = union.get(order)
+            if got is None:
+                got = union[order] = []
+            got.extend(_shift(part_spans, by))
+    fired: list[Any] = []
+    for order, rule, weight in engine._enabled_rules(conf):
+        combine = COMBINE.get(rule.ID)
+        if combine is not None:
+            level, spans = combine([part.found[order] for part in parts], at)
+        else:
+            spans = union.get(order) or []
+            level = 100 if spans else 0
+        engine.count(fired, order, rule, weight, level, spans, allowed)
+    words = english = latin = 0
+    for part in parts:
+        words += part.words[0]
+        english += part.words[1]
+        latin += part.words[2]
+    return engine.judged(fired, [], length, language.judged(words, english, latin), conf)
+
+
+__all__ = ["RULES", "Checker"]
