@@ -487,18 +487,18 @@ class Checker:
             self._conf = conf
         if CUT not in text:
             return engine.judge(text, conf)
-        spans = _parts(text, self._part)
-        if len(spans) == 1:
+        cut = _parts(text, self._part)
+        if len(cut) == 1:
             return engine.judge(text, conf)
         parts = []
-        for start, end in spans:
-            part = self._part(text[start:end])
+        for _start, part_text in cut:
+            part = self._part(part_text)
             if part.failed:
                 return engine.judge(text, conf)
             parts.append(part)
         if _reaching(parts):
             return engine.judge(text, conf)
-        return _combined(parts, [start for start, _end in spans], conf)
+        return _combined(parts, [start for start, _text in cut], conf)
 
     def check(self, text: str, config: object = None) -> dict[str, object]:
         """engine.check(text, config), worked out part by part."""
@@ -517,30 +517,31 @@ class Checker:
         return part
 
 
-def _parts(text: str, part_of: "Any") -> list[tuple[int, int]]:
-    """Where the post is cut: (start, end) of each part. Paragraphs are cut at each blank
+def _parts(text: str, part_of: "Any") -> list[tuple[int, str]]:
+    """Where the post is cut: (offset, text) of each part. Paragraphs are cut at each blank
     line; a cut stays only where the paragraph before ends a sentence and the one after opens
-    with a word or a number (each paragraph's own Part says; they are needed anyway)."""
-    pieces = []
-    start = 0
-    at = text.find(CUT)
-    while at >= 0:
-        if at > start:
-            pieces.append((start, at))
-            start = at
-        at = text.find(CUT, at + 2)
-    pieces.append((start, len(text)))
+    with a word or a number (each paragraph's own Part says; they are needed anyway). The
+    paragraphs come from one split(), not a slice each: MicroPython walks a str's UTF-8 from
+    its start to slice it."""
+    pieces = text.split(CUT)
     if len(pieces) == 1:
-        return pieces
-    out = [pieces[0]]
-    before = part_of(text[pieces[0][0] : pieces[0][1]])
-    for start, end in pieces[1:]:
-        after = part_of(text[start:end])
-        if before.ends and after.opens:
-            out.append((start, end))
+        return [(0, text)]
+    out: list[tuple[int, str]] = []
+    group: list[str] = []  # paragraphs with no cut between them yet
+    start = at = 0
+    before = None
+    for piece in pieces:
+        after = part_of(piece)
+        if before is not None and not (before.ends and after.opens):
+            group.append(piece)
         else:
-            out[-1] = (out[-1][0], end)
+            if group:
+                out.append((start, CUT.join(group)))
+            group = [piece]
+            start = at
+        at += len(piece) + len(CUT)
         before = after
+    out.append((start, CUT.join(group)))
     return out
 
 
