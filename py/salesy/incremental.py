@@ -39,7 +39,6 @@ from salesy.rules import (
     sl303_buried_ad,
     sl402_question,
     sl403_conversation,
-    sl405_substance,
 )
 
 TYPE_CHECKING = False
@@ -336,30 +335,6 @@ def _first_part(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
     return _found(list(parts[0][0]))
 
 
-def _substance_facts(doc: Doc, config: dict[str, object]) -> "Any":
-    tokens = doc.tokens
-    spans = sl405_substance.MATCHER.spans(doc)
-    for index in doc.indices(tk.EMOJI):
-        if tokens[index].head == "\U0001f9f5":
-            spans.append((tokens[index].start, tokens[index].end))
-    opener = None
-    if (
-        len(tokens) > 1
-        and tokens[0].kind == tk.NUMBER
-        and tokens[1].text == "/"
-        and tokens[1].start == tokens[0].end
-    ):
-        opener = (tokens[0].start, tokens[1].end)
-    return spans, opener
-
-
-def _substance(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
-    spans = _joined(parts, at, 0)
-    if parts[0][1] is not None:
-        spans.append(parts[0][1])
-    return _found(spans)
-
-
 def _joined(parts: "list[Any]", at: list[int], field: int) -> "Spans":
     out: list[tuple[int, int]] = []
     for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
@@ -385,7 +360,6 @@ FACTS = {
     "SL302": _disclosure_facts(sl302_vague_disclosure.MATCHER),
     "SL402": _question_facts,
     "SL403": _first_part_facts(sl403_conversation.detect),
-    "SL405": _substance_facts,
 }
 COMBINE = {
     "SL104": _offer,
@@ -400,7 +374,6 @@ COMBINE = {
     "SL302": _disclosure,
     "SL402": _question,
     "SL403": _first_part,
-    "SL405": _substance,
 }
 
 
