@@ -26,6 +26,11 @@ DRAFTS = {
         "It's out today, 20% off for early readers."
     ),
 }
+# Drafts only the hint card's screenshots show.
+CARD_DRAFTS = {
+    "ok": "Got these boots on sale for 50% off, best boots I've ever owned",
+    "english-only": "Ich habe heute mein altes Fahrrad repariert, es hat drei Wochenenden gedauert",
+}
 OUT = harness.ROOT / "demo"
 STORE = OUT / "store"
 STORE_SIZE = {"width": 1280, "height": 800}  # the Chrome Web Store's screenshot size
@@ -107,17 +112,28 @@ def headless() -> None:
                 print(f"  {category:<11} " + " | ".join(spans))
             print(f"  screenshot: {shot.relative_to(harness.ROOT)}")
             page.close()
-        for theme in ("light", "dark"):
+        # The hint card: a pure ad in both themes, a personal post with a deal in it (OK, its
+        # score explained), a draft that is not English.
+        cards = [
+            ("light", "ad", DRAFTS["ad"]),
+            ("dark", "ad", DRAFTS["ad"]),
+            ("light", "ok", CARD_DRAFTS["ok"]),
+            ("dark", "ok", CARD_DRAFTS["ok"]),
+            ("light", "english-only", CARD_DRAFTS["english-only"]),
+        ]
+        for theme, kind, text in cards:
             page = context.new_page()
             page.goto(f"https://x.com/home?theme={theme}")
             page.wait_for_selector(harness.EDITOR)
-            harness.type_draft(page, DRAFTS["ad"])
-            harness.wait_for_verdict(page, "pure_ad", timeout=20)
+            harness.type_draft(page, text)
+            harness.wait_for_verdict(page, timeout=20)
+            harness.settled(page)
             harness.panel(page).locator(".chip").click()
             page.wait_for_timeout(200)
-            shot = OUT / f"card-{theme}.png"
+            shot = OUT / ("card-" + (theme if kind == "ad" else f"{kind}-{theme}") + ".png")
             page.screenshot(path=str(shot))
-            print(f"\n[hint card, {theme} theme] screenshot: {shot.relative_to(harness.ROOT)}")
+            where = shot.relative_to(harness.ROOT)
+            print(f"\n[hint card, {kind}, {theme} theme] screenshot: {where}")
             page.close()
         print()
         for shot in store_screenshots(context):
