@@ -3,6 +3,8 @@
 // X archive, pausing Salesy on this site, and a box to try a draft.
 import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
+import { loadHistory } from "../history/store.js";
+import { drawTrend, periods, PERIODS } from "./trend.js";
 
 const SITES = ["x.com", "twitter.com"];
 const STATUS = { healthy: "Healthy.", leaning: "Leaning salesy.", billboard: "Billboard." };
@@ -106,6 +108,25 @@ function renderBalance(summary) {
   renderStrip(summary.strip);
 }
 
+/** The chart of the share promoting per week (per month for an archive), from the history. */
+let trendDrawn = 0;
+async function renderTrend(summary) {
+  const draw = ++trendDrawn;
+  const box = $("trend-box");
+  const balance = summary.balance;
+  if (!summary.account || !balance || balance.total === 0) {
+    box.hidden = true;
+    return;
+  }
+  const { posts } = await loadHistory(summary.account);
+  if (draw !== trendDrawn) return; // a newer summary is being drawn
+  const trend = periods(posts);
+  box.hidden = false;
+  box.dataset.unit = trend.unit;
+  $("trend-caption").textContent = `share of posts that promote, per ${trend.unit}, last ${PERIODS} ${trend.unit}s; dashed line: your target (${balance.target} %)`;
+  drawTrend(/** @type {any} */ ($("trend")), trend, balance.target);
+}
+
 function targetLine(balance) {
   return `Target ${balance.target_label}: at most ${balance.target} % (${balance.allowed} of ${balance.total})`;
 }
@@ -123,6 +144,7 @@ function paint(summary, fresh) {
   renderAccounts(summary);
   renderBalance(summary);
   renderTally(summary.tally);
+  renderTrend(summary).catch((error) => console.warn("Salesy: the balance chart could not be drawn:", error));
   if (!document.body.dataset.painted) document.body.dataset.painted = String(performance.now());
   if (fresh) document.body.dataset.fresh = String(performance.now());
 }
