@@ -5,6 +5,7 @@ import { askBackground } from "../ui/messages.js";
 import { livePreview } from "../ui/verdict.js";
 import { loadHistory } from "../history/store.js";
 import { drawTrend, periods, PERIODS } from "./trend.js";
+import { detailLine, roving } from "./roving.js";
 
 const SITES = ["x.com", "twitter.com"];
 const STATUS = { healthy: "Healthy.", leaning: "Leaning salesy.", billboard: "Billboard." };
@@ -56,17 +57,19 @@ function renderStrip(strip) {
     const words = post.excerpt.split(" ").slice(0, 8).join(" ");
     const more = post.excerpt.length > words.length ? "…" : "";
     const kind = post.reply ? " (reply)" : "";
-    item.title = `${VERDICTS[post.verdict] ?? post.verdict}${kind} · ${dateOf(post.at)}\n${words}${more}`;
+    item.title = `${VERDICTS[post.verdict] ?? post.verdict}${kind} · ${dateOf(post.at)}: ${words}${more}`;
     item.setAttribute("aria-label", item.title);
     list.append(item);
   }
+  roving(list, "li", "last");
 }
 
 function renderAccounts(summary) {
-  $("account").textContent = summary.account ? `@${summary.account}` : "";
+  const many = summary.accounts.length > 1;
+  // The account is named once: in the header, or in the picker when there are several.
+  $("account").textContent = summary.account && !many ? `@${summary.account}` : "";
   $("no-account").hidden = Boolean(summary.account);
   const picker = /** @type {HTMLSelectElement} */ ($("account-picker"));
-  const many = summary.accounts.length > 1;
   $("account-picker-label").hidden = !many;
   if (!many) return;
   picker.replaceChildren(
@@ -78,7 +81,12 @@ function renderTally(tally) {
   for (const cell of document.querySelectorAll("#tally dd")) {
     const field = /** @type {HTMLElement} */ (cell).dataset.field ?? "";
     cell.textContent = String(tally?.[field] ?? 0);
+    // Each figure says what it counts, to the pointer (title) and to the keyboard (its label).
+    const item = /** @type {HTMLElement} */ (cell.parentElement);
+    item.setAttribute("role", "group");
+    item.setAttribute("aria-label", `${item.querySelector("dt")?.textContent}: ${cell.textContent}. ${item.title}.`);
   }
+  roving($("tally"), "#tally > div");
 }
 
 function renderBalance(summary) {
@@ -125,6 +133,7 @@ async function renderTrend(summary) {
   box.dataset.unit = trend.unit;
   $("trend-caption").textContent = `share of posts that promote, per ${trend.unit}, last ${PERIODS} ${trend.unit}s; dashed line: your target (${balance.target} %)`;
   drawTrend(/** @type {any} */ ($("trend")), trend, balance.target);
+  roving($("trend"), "g.bar", "last");
 }
 
 function targetLine(balance) {
@@ -284,6 +293,9 @@ async function importArchive(input) {
   }
 }
 
+detailLine($("strip"), "li", $("detail"));
+detailLine($("trend"), "g.bar", $("detail"));
+detailLine($("tally"), "#tally > div", $("tally-detail"));
 $("archive").addEventListener("change", (event) => importArchive(/** @type {HTMLInputElement} */ (event.target)));
 $("account-picker").addEventListener("change", (event) => {
   chosenAccount = /** @type {HTMLSelectElement} */ (event.target).value;

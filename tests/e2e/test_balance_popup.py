@@ -260,7 +260,7 @@ def test_import_an_archive_through_the_popup(browser: Browser, tmp_path: Path) -
     data = sample_archive.write_archive(tmp_path / "twitter", posts=300)
     popup = open_popup(context)
     assert popup.is_visible("#empty")
-    assert "Post something or open your profile" in (popup.text_content("#empty") or "")
+    assert "import your X archive" in (popup.text_content("#empty") or "")
 
     message = choose_files(
         popup, [data / "tweets.js", data / "tweets-part1.js", data / "account.js"]
