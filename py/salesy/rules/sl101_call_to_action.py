@@ -1,12 +1,14 @@
 """Call to action (SL101).
 
 What it does:
-    Finds calls to action, built from two signals: an imperative, and what it is aimed at.
-    "Shop the …", "Sign up:", "Register today", "Order yours" (a sentence opening with an
-    order to the reader, "please" and "hey guys" allowed before it), "visit our site",
-    "click the link", "call 0800 …", "txt WIN to 80086" (an imperative aimed at a channel),
-    "buy now", "link in bio", "DM to order" (unmistakable wherever they stand). A verb in
-    the middle of a chat ("what time can you get here?") is not an order.
+    Finds calls to action, built from two signals: an imperative, and what it is aimed at. "Shop
+    the …", "Sign up:", "Register today", "Order yours" (a sentence opening with an order to the
+    reader, "please" and "hey guys" allowed before it), "visit our site", "click the link",
+    "call 0800 …", "txt WIN to 80086" (an imperative aimed at a channel), "buy now", "link in
+    bio", "DM to order" (unmistakable wherever they stand). In a post that carries a link, a
+    request that opens a sentence ("Please help me go here", "Like this page!", "Vote for her")
+    is aimed at that link. A verb in the middle of a chat ("what time can you get here?") is not
+    an order.
 
 Why is this bad?
     X is pay-it-forward, not a billboard. A post that tells readers to buy, shop, order or
@@ -105,6 +107,9 @@ CHANNEL_VERBS = (
     "explore",
     "check out",
     "check",
+    "take a look at",
+    "have a look at",
+    "look at",
     "see",
     "watch",
     "listen to",
@@ -134,6 +139,28 @@ CHANNEL_VERBS = (
     "come",
 )
 SELLER_OBJECTS = ("our", "us", "my", "the link", "the site", "the website", "the shop")
+# Verbs of a request that, opening a sentence of a post that carries a link, aim the reader
+# at it: "Please help me go here http://…", "Like this page! https://…", "VOTE for her: …".
+LINKED_VERBS = (
+    "help",
+    "share",
+    "like",
+    "follow",
+    "vote",
+    "support",
+    "read",
+    "add",
+    "look",
+    "look at",
+    "listen",
+    "play",
+    "spread",
+    "search",
+    "use",
+    "give",
+)
+# Subjects that make the verb a statement, not an order: "Like I said", "Help we need".
+NOT_AN_ORDER = {"i", "we", "he", "she", "they", "i'm", "i've", "i'd"}
 # Words that name where a click or a call goes.
 CHANNEL_WORDS = {
     "link",
@@ -157,6 +184,12 @@ CHANNEL_WORDS = {
     "skype",
     "snapchat",
     "tiktok",
+    "twitter",
+    "twitch",
+    "youtu",
+    "video",
+    "videos",
+    "playlist",
     "soundcloud",
     "spotify",
     "amazon",
@@ -255,6 +288,7 @@ SALE_VERB_WORDS = Phrases(list(SALE_VERBS))
 CHANNEL_VERB_WORDS = Phrases(list(CHANNEL_VERBS))
 ORDER_OBJECT_WORDS = Phrases(list(ORDER_OBJECTS) + ["and"], shared=False)
 SELLER_OBJECT_WORDS = Phrases(list(SELLER_OBJECTS), shared=False)
+LINKED_VERB_WORDS = Phrases(list(LINKED_VERBS))
 
 
 FLAG = [
@@ -269,6 +303,7 @@ FLAG = [
     "Shop the official store today.",
     "Txt CLAIM to 81010 to get your prize",
     "Please visit https://example.com for more",
+    "https://example.com/fundraiser Please share and help my friend!",
 ]
 PASS = [
     "I bought a new bike and I love it",
@@ -279,6 +314,7 @@ PASS = [
     "I'll get the kids from school today",
     "what time you think you can get here?",
     "Get well soon, we miss you at practice",
+    "Like I said yesterday, the view was worth it https://example.com/view.jpg",
 ]
 
 
@@ -346,4 +382,18 @@ def _detect(doc: Doc) -> list[tuple[int, int]]:
                 target = _channel_after(doc, last, channel_at)
                 if target >= 0:
                     spans.append(doc.span(stream[first], stream[target]))
+    # A post that carries a link and tells the reader to do something: the link is what the
+    # order is aimed at, wherever it stands ("https://… Like this page!").
+    if any(doc.tokens[i].kind == tk.URL for i in channel_at):
+        for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS, LINKED_VERB_WORDS):
+            for first, last in finder.find(doc):
+                following = last + 1
+                if (
+                    following < len(stream)
+                    and not doc.brk[following]
+                    and doc.tokens[stream[following]].low in NOT_AN_ORDER
+                ):
+                    continue
+                if signals.opens_directive(doc, first):
+                    spans.append(doc.span(stream[first], stream[last]))
     return spans

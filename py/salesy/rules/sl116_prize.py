@@ -2,8 +2,9 @@
 
 What it does:
     Finds the vocabulary of prizes and giveaways aimed at the reader: "you have won", "you've
-    been selected", "claim your prize", "cash prize", "a chance to win", "giveaway", "winner!".
-    A post about who won a match, or congratulating a friend, is not prize bait.
+    been selected", "claim your prize", "cash prize", "a chance to win", "giveaway", "winner!",
+    and money for nothing ("earn real money", "free gift card codes"). A post about who won a
+    match, or congratulating a friend, is not prize bait.
 
 Why is this bad?
     Telling readers they may win, or have won, is how giveaways buy reach and how scams
@@ -89,6 +90,21 @@ MATCHER = Phrases(
         "entry into our",
         "draw to win",
         "prize draw",
+        # Money for nothing is the same lure: "earn real money", "free gift card codes".
+        "earn money",
+        "earn real money",
+        "earn free money",
+        "earn extra money",
+        "earn easy money",
+        "easy money",
+        "make money online",
+        "money from home",
+        "free gift card",
+        "free gift cards",
+        "free giftcard",
+        "free giftcards",
+        "gift card codes",
+        "giftcard codes",
     ]
 )
 
@@ -96,11 +112,13 @@ FLAG = [
     "URGENT! You have won a 1 week FREE membership in our £100,000 Prize Jackpot!",
     "Congratulations, you've been selected to receive a $500 gift card. Claim your reward.",
     "Huge giveaway this weekend 🎁 enter to win",
+    "Earn real money from home with this game: example.com/play",
 ]
 PASS = [
     "We won the match 3-1, what a night",
     "Congrats to the winner of the chess club final, well played Sam",
     "I won't be at the party, sorry",
+    "Airlines make money on bag fees, not on tickets",
 ]
 
 

@@ -3,7 +3,9 @@
 What it does:
     Finds requests to subscribe to, like, watch or "check out" the writer's own channel or
     content: "subscribe to my channel", "sub back", "check out my new song", "please like my
-    video", "leave a like", "sub4sub", "help me get to 1k subscribers".
+    video", "leave a like", "sub4sub", "help me get to 1k subscribers"; a bare "subscribe"
+    that nobody says they do ("I subscribe to the paper" is not a plea); "check it out" in a
+    post about the writer's own video, song or channel.
 
 Why is this bad?
     A comment or post that exists to send readers to the writer's channel is advertising for
@@ -61,6 +63,11 @@ CONTENT = (
     "stream",
     "art",
     "work",
+    "mixtape",
+    "project",
+    "band",
+    "game",
+    "app",
 )
 # Spellings people really write under videos.
 SUBSCRIBE = ("subscribe", "suscribe", "subcribe", "subscrib", "subscibe", "sub", "subs")
@@ -166,6 +173,52 @@ MY_CONTENT = Phrases(
     ],
     shared=False,
 )
+# What the writer says they made: "I made a new channel", "I did a cover", "just uploaded a video".
+MADE = Phrases(
+    [
+        who + verb + " " + a + thing
+        for who in ("i ", "we ", "just ", "i just ", "we just ")
+        for verb in ("made", "did", "started", "uploaded", "posted", "recorded", "wrote")
+        for a in ("a ", "a new ", "my first ", "some ", "my ", "our ")
+        for thing in CONTENT
+    ],
+    shared=False,
+)
+# A request to look at "it" or "them": begging when the post names the writer's own thing
+# ("My videos are half decent, check them out", "I did a cover if u want to check it out").
+LOOK_AT_IT = Phrases(
+    [
+        verb + " " + it + out
+        for verb in ("check", "watch", "see", "hear", "listen to", "look at", "support")
+        for it in ("it", "them", "this", "em", "'em", "me", "us")
+        for out in ("", " out")
+    ]
+    + ["give it a listen", "give it a watch", "give it a look", "take a look", "have a look"],
+    shared=False,
+)
+# Who may stand before "subscribe" in a sentence that tells rather than asks: "I subscribe to
+# the paper", "we'll subscribe", "want to subscribe".
+TELLING = {
+    "i",
+    "we",
+    "they",
+    "he",
+    "she",
+    "who",
+    "i'll",
+    "we'll",
+    "will",
+    "would",
+    "should",
+    "gonna",
+    "to",
+    "did",
+    "didn't",
+    "don't",
+    "never",
+    "not",
+    "already",
+}
 # "Subscribe!", "Please subscribe", "Subscribe and like": begging when it opens a sentence.
 OPENING = Phrases(list(SUBSCRIBE[:5]) + ["subscribe and", "like and", "please like", "pls like"])
 
@@ -175,12 +228,15 @@ FLAG = [
     "Please like my video and leave a like on this comment",
     "Help me get 1000 subscribers before Christmas",
     "SUBSCRIBE!!!",
+    "My videos are half decent, check them out if you want",
+    "if you watch this in 2025 subscribe to my friend",
 ]
 PASS = [
     "I subscribed to the local paper again, it's worth it",
     "Check out time is at 11, don't be late",
     "The subway sub was honestly the best part of the trip",
     "My channel of choice for news is the BBC",
+    "I subscribe to three newspapers and read none of them",
 ]
 
 
@@ -219,4 +275,16 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     for first, last in OPENING.find(doc):
         if signals.opens_directive(doc, first):
             spans.append(doc.span(doc.stream[first], doc.stream[last]))
+    # "subscribe" as a bare verb, anywhere but after someone telling what they do.
+    for p, index in enumerate(stream):
+        token = doc.tokens[index]
+        if token.low in SUBSCRIBE[:5] and (p == 0 or doc.brk[p] or _asks(doc, p)):
+            spans.append((token.start, token.end))
+    if MY_CONTENT.find(doc) or MADE.find(doc):
+        for first, last in LOOK_AT_IT.find(doc):
+            spans.append(doc.span(stream[first], stream[last]))
     return spans
+
+
+def _asks(doc: Doc, p: int) -> bool:
+    return doc.tokens[doc.stream[p - 1]].low not in TELLING
