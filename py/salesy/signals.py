@@ -7,7 +7,7 @@ rest of the engine: plain loops over the post's tokens, the same on both interpr
 """
 
 from salesy import tokens as tk
-from salesy.doc import Doc, Phrases
+from salesy.doc import Doc, Phrases, _count_below
 from salesy.order import sort_by
 from salesy.tokens import Token
 
@@ -92,6 +92,21 @@ def opens_directive(doc: Doc, p: int) -> bool:
         if token.kind not in LEADING_KINDS and token.low not in SOFTENERS:
             return False
     return True
+
+
+def paragraph_of(doc: Doc, index: int) -> int:
+    """Which paragraph (text between blank lines) token `index` stands in. Rules that pair
+    two things anywhere in a post pair them within a paragraph: a link under one paragraph is
+    not what an order in another is aimed at (and an edit costs one paragraph's check)."""
+    found = doc.memo.get("blank_lines")
+    if found is None:
+        blanks: list[int] = []
+        at = doc.text.find("\n\n")
+        while at >= 0:
+            blanks.append(at)
+            at = doc.text.find("\n\n", at + 1)
+        doc.memo["blank_lines"] = found = blanks
+    return _count_below(found, doc.tokens[index].start)  # type: ignore[arg-type]
 
 
 # Tokens that may stand before an order: "@ana check this out", "https://… Go register".

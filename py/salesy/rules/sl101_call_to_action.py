@@ -382,9 +382,10 @@ def _detect(doc: Doc) -> list[tuple[int, int]]:
                 target = _channel_after(doc, last, channel_at)
                 if target >= 0:
                     spans.append(doc.span(stream[first], stream[target]))
-    # A post that carries a link and tells the reader to do something: the link is what the
-    # order is aimed at, wherever it stands ("https://… Like this page!").
-    if any(doc.tokens[i].kind == tk.URL for i in channel_at):
+    # A paragraph that carries a link and tells the reader to do something: the link is what
+    # the order is aimed at, wherever it stands ("https://… Like this page!").
+    linked = {signals.paragraph_of(doc, i) for i in channel_at if doc.tokens[i].kind == tk.URL}
+    if linked:
         for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS, LINKED_VERB_WORDS):
             for first, last in finder.find(doc):
                 following = last + 1
@@ -393,6 +394,8 @@ def _detect(doc: Doc) -> list[tuple[int, int]]:
                     and not doc.brk[following]
                     and doc.tokens[stream[following]].low in NOT_AN_ORDER
                 ):
+                    continue
+                if signals.paragraph_of(doc, stream[first]) not in linked:
                     continue
                 if signals.opens_directive(doc, first):
                     spans.append(doc.span(stream[first], stream[last]))

@@ -280,9 +280,12 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
         token = doc.tokens[index]
         if token.low in SUBSCRIBE[:5] and (p == 0 or doc.brk[p] or _asks(doc, p)):
             spans.append((token.start, token.end))
-    if MY_CONTENT.find(doc) or MADE.find(doc):
+    # "check it out" where the same paragraph names the writer's own thing.
+    own = {signals.paragraph_of(doc, stream[f]) for f, _l in MY_CONTENT.find(doc) + MADE.find(doc)}
+    if own:
         for first, last in LOOK_AT_IT.find(doc):
-            spans.append(doc.span(stream[first], stream[last]))
+            if signals.paragraph_of(doc, stream[first]) in own:
+                spans.append(doc.span(stream[first], stream[last]))
     return spans
 
 
