@@ -9,7 +9,8 @@ import { bool, object, oneOf, PayloadError } from "./validate.js";
 
 /** What a content script on `sender`'s site needs: is Salesy paused there, and the nudge. */
 export async function contentSettings(_message, sender) {
-  const site = new URL(sender.url ?? sender.origin ?? "https://x.com").hostname;
+  const from = sender.url ?? sender.origin;
+  const site = from ? new URL(from).hostname : "x.com"; // content scripts run on x.com alone
   const [settings, paused] = await Promise.all([storage.loadSettings(), storage.pausedSites()]);
   return { paused: paused.includes(site), nudgeBeforePosting: settings.nudgeBeforePosting };
 }
