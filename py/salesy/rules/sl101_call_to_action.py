@@ -346,6 +346,20 @@ def _channel_after(doc: Doc, last: int, channel_at: dict[int, bool]) -> int:
     return -1
 
 
+def _aimed_at_link(doc: Doc, first: int, last: int, linked: set[int]) -> bool:
+    """An order at stream positions first..last stands in a paragraph with a link, and no
+    subject follows its verb ("Like I said" is not an order)."""
+    stream = doc.stream
+    following = last + 1
+    if (
+        following < len(stream)
+        and not doc.brk[following]
+        and doc.tokens[stream[following]].low in NOT_AN_ORDER
+    ):
+        return False
+    return signals.paragraph_of(doc, stream[first]) in linked
+
+
 def calls(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     """detect(), worked out once per post: the offer rule asks too."""
     found = doc.memo.get(ID)
@@ -376,27 +390,19 @@ def _detect(doc: Doc) -> list[tuple[int, int]]:
                 spans.append(doc.span(stream[first], stream[last]))
     # Any imperative aimed at a channel: "Please visit example.com", "Txt WIN to 80086".
     channel_at = {first: True for first, _last in signals.channels(doc)}
-    for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS):
-        for first, last in finder.find(doc):
-            if signals.opens_directive(doc, first):
-                target = _channel_after(doc, last, channel_at)
-                if target >= 0:
-                    spans.append(doc.span(stream[first], stream[target]))
     # A paragraph that carries a link and tells the reader to do something: the link is what
     # the order is aimed at, wherever it stands ("https://… Like this page!").
     linked = {signals.paragraph_of(doc, i) for i in channel_at if doc.tokens[i].kind == tk.URL}
-    if linked:
-        for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS, LINKED_VERB_WORDS):
-            for first, last in finder.find(doc):
-                following = last + 1
-                if (
-                    following < len(stream)
-                    and not doc.brk[following]
-                    and doc.tokens[stream[following]].low in NOT_AN_ORDER
-                ):
-                    continue
-                if signals.paragraph_of(doc, stream[first]) not in linked:
-                    continue
-                if signals.opens_directive(doc, first):
-                    spans.append(doc.span(stream[first], stream[last]))
+    for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS, LINKED_VERB_WORDS):
+        if finder is LINKED_VERB_WORDS and not linked:
+            break
+        for first, last in finder.find(doc):
+            if not signals.opens_directive(doc, first):
+                continue
+            if finder is not LINKED_VERB_WORDS:
+                target = _channel_after(doc, last, channel_at)
+                if target >= 0:
+                    spans.append(doc.span(stream[first], stream[target]))
+            if linked and _aimed_at_link(doc, first, last, linked):
+                spans.append(doc.span(stream[first], stream[last]))
     return spans
