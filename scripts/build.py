@@ -160,7 +160,12 @@ def write_privacy_page() -> None:
 
 
 def check_names() -> None:
-    bad = [p.relative_to(OUT) for p in OUT.rglob("*") if p.name.startswith("_")]
+    # _locales is the one such name Chrome reserves for itself (the translations).
+    bad = [
+        p.relative_to(OUT)
+        for p in OUT.rglob("*")
+        if p.name.startswith("_") and p.name != "_locales"
+    ]
     if bad:
         raise BuildError(f"Chrome refuses names starting with '_': {', '.join(map(str, bad))}")
 

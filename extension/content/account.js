@@ -3,7 +3,7 @@
 // composer posts from, and the hint card's balance line for that account.
 "use strict";
 
-Salesy.define("account", ["x", "messages", "settings", "pageChanges"], ({ x, messages, settings, pageChanges }) => {
+Salesy.define("account", ["x", "messages", "settings", "pageChanges", "i18n"], ({ x, messages, settings, pageChanges, i18n: { t } }) => {
   let reported = "";
 
   /** Tells the background which account is in use (once per change); returns it. */
@@ -32,8 +32,9 @@ Salesy.define("account", ["x", "messages", "settings", "pageChanges"], ({ x, mes
     }
     const preview = await previews.get(handle);
     if (!preview) return undefined;
-    const span = preview.days ? `of your posts of the last ${preview.days} days` : `of your last ${preview.total} posts`;
-    return `Posting this would make ${preview.promotional} ${span} promotional — target ${preview.allowed}.`;
+    return preview.days
+      ? t("card_balance_days", preview.promotional, preview.days, preview.allowed)
+      : t("card_balance_last", preview.promotional, preview.total, preview.allowed);
   }
 
   function start(signal) {

@@ -7,8 +7,8 @@
 
 Salesy.define(
   "compose",
-  ["x", "messages", "settings", "editorText", "offsets", "highlights", "hints", "panel", "account", "pageChanges"],
-  ({ x, messages, settings, editorText, offsets, highlights, hints, panel: panels, account, pageChanges }) => {
+  ["x", "messages", "settings", "editorText", "offsets", "highlights", "hints", "panel", "account", "pageChanges", "i18n"],
+  ({ x, messages, settings, editorText, offsets, highlights, hints, panel: panels, account, pageChanges, i18n: { t } }) => {
     const CHECK_DEBOUNCE_MS = 150;
     // X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
     // not a post, and checking it would only keep the engine busy.
@@ -45,7 +45,7 @@ Salesy.define(
             const phrases = [...new Set(findings.map((finding) => finding.text.toLowerCase()))];
             for (const phrase of phrases) ignored.add(phrase);
             const words = findings.map((finding) => `“${finding.text}”`).join(", ");
-            panel.toast(`Ignored ${words} in this draft.`, () => {
+            panel.toast(t("toast_ignored", words), () => {
               for (const phrase of phrases) ignored.delete(phrase);
               check();
             });
@@ -59,7 +59,7 @@ Salesy.define(
             // Refused when the config would fail its own examples: the card says why. Undo
             // switches it back the same way (your config, not this draft, changed).
             setRule(rule, false).then((saved) => {
-              if (saved) panel.toast(`${rule} is off in your config.`, () => setRule(rule, true));
+              if (saved) panel.toast(t("toast_rule_off", rule), () => setRule(rule, true));
             });
           },
           openDoc(rule) {
@@ -117,8 +117,8 @@ Salesy.define(
           result = null;
           highlights.clear(editor);
           panel.showNotice(
-            "Too long to check",
-            `This draft has ${text.length.toLocaleString()} characters; Salesy checks up to ${MAX_CHECK_LENGTH.toLocaleString()}.`,
+            t("too_long"),
+            t("too_long_detail", text.length.toLocaleString(), MAX_CHECK_LENGTH.toLocaleString()),
             "too_long",
           );
           return;

@@ -6,7 +6,7 @@
 // Escape closes it and gives the editor its focus and caret back.
 "use strict";
 
-Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
+Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
   const PANEL_STYLE = `
     :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
     :host([hidden]) { display: none; }
@@ -91,7 +91,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `;
 
-  const VERDICT_LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
+  const VERDICT_LABELS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
 
   const SHORTCUT = "Alt+Shift+S";
 
@@ -134,26 +134,26 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
           aria-keyshortcuts="${SHORTCUT}">
           <span class="dot" aria-hidden="true"></span><span class="label"></span>
         </button>
-        <section class="card" id="card" role="dialog" aria-label="Salesy: why this verdict" hidden>
+        <section class="card" id="card" role="dialog" aria-label="${t("card_label")}" hidden>
           <header><p class="summary"></p>
-            <button class="close" type="button" aria-label="Close">×</button></header>
+            <button class="close" type="button" aria-label="${t("card_close")}">×</button></header>
           <p class="score" hidden><span class="score-label"></span><span class="meter" aria-hidden="true"><span></span></span></p>
           <p class="language" hidden></p>
           <div class="toast" role="status" hidden><span class="toast-text"></span>
-            <button class="undo" type="button">Undo</button></div>
+            <button class="undo" type="button">${t("card_undo")}</button></div>
           <p class="ignored" hidden><span class="ignored-text"></span>
-            <button class="show-ignored" type="button">Show again</button></p>
+            <button class="show-ignored" type="button">${t("card_show_again")}</button></p>
           <p class="balance" hidden></p>
           <p class="skipped" hidden></p>
           <p class="truncated" hidden></p>
           <p class="refused" role="alert" hidden></p>
           <div class="confirm" hidden>
-            <p>This reads like pure advertising — post anyway?</p>
-            <button class="post-anyway" type="button">Post anyway</button>
-            <button class="keep-editing" type="button">Keep editing</button>
+            <p>${t("card_post_anyway_question")}</p>
+            <button class="post-anyway" type="button">${t("card_post_anyway")}</button>
+            <button class="keep-editing" type="button">${t("card_keep_editing")}</button>
           </div>
           <p class="counted" hidden><span class="counted-text"></span>
-            <button class="reveal" type="button" aria-expanded="false">Show them</button></p>
+            <button class="reveal" type="button" aria-expanded="false">${t("card_show_them")}</button></p>
           <ol class="findings"></ol>
           <p class="works" hidden></p>
         </section>
@@ -288,7 +288,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       const folded = panel.dataset.verdict === "ok" && !revealed;
       $(".findings").hidden = folded;
       $(".reveal").setAttribute("aria-expanded", String(!folded));
-      $(".reveal").textContent = folded ? "Show them" : "Hide them";
+      $(".reveal").textContent = t(folded ? "card_show_them" : "card_hide_them");
     }
 
     let frame = 0;
@@ -414,7 +414,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
             button.className = "words";
             button.dataset.finding = String(at);
             button.textContent = `“${finding.text}”`;
-            button.title = "Show it in the draft";
+            button.title = t("card_show_in_draft");
             if (at) words.append(", ");
             words.append(button);
           });
@@ -423,14 +423,14 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
         item.append(paragraph("message", entry.message), paragraph("suggestion", entry.suggestion));
         const buttons = document.createElement("div");
         buttons.className = "actions";
-        buttons.innerHTML = `<button class="ignore" type="button">Ignore here</button>
-          <button class="disable" type="button">Turn off this rule</button>
-          <a class="why" target="_blank" rel="noopener">Why?</a>`;
+        buttons.innerHTML = `<button class="ignore" type="button">${t("card_ignore")}</button>
+          <button class="disable" type="button">${t("card_disable")}</button>
+          <a class="why" target="_blank" rel="noopener">${t("card_why")}</a>`;
         // Nothing underlined, nothing to ignore (a reason of an OK post shown on request).
         /** @type {HTMLElement} */ (buttons.querySelector(".ignore")).hidden = !entry.findings.length;
         const why = /** @type {HTMLAnchorElement} */ (buttons.querySelector(".why"));
         why.href = chrome.runtime.getURL(`options/options.html#${entry.rule}`);
-        why.title = `What ${entry.rule} looks for, and why`;
+        why.title = t("card_why_title", entry.rule);
         item.append(buttons);
         list.append(item);
       });
@@ -439,12 +439,12 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       const ok = result?.verdict === "ok";
       $(".counted").hidden = !(ok && entries.length);
       $(".counted-text").textContent = entries.length
-        ? `Counted: ${entries.map((entry) => entry.noun + (entry.points ? ` (${plus(entry.points)})` : "")).join(", ")}. Nothing to fix on a post like this. `
+        ? t("card_counted", entries.map((entry) => entry.noun + (entry.points ? ` (${plus(entry.points)})` : "")).join(", "))
         : "";
       const works = found.works.map((reason) => reason.noun ?? reason.name ?? reason.rule);
       $(".works").hidden = !works.length;
       $(".works").textContent = works.length
-        ? `What works: ${works.join(", ")}${result?.value ? ` (−${result.value})` : ""}.`
+        ? t("card_works", works.join(", ") + (result?.value ? ` (−${result.value})` : ""))
         : "";
       reveal(revealed);
     }
@@ -487,49 +487,46 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
       // (never a green OK it could not earn); what its English words show stays in the card.
       const english = result.language !== "other";
       panel.dataset.language = english ? "en" : "other";
-      const label = english ? (VERDICT_LABELS[result.verdict] ?? result.verdict) : "English only";
+      const label = english ? (VERDICT_LABELS[result.verdict] ?? result.verdict) : t("card_english_only");
       // The number is how promotional the draft reads, not a grade: it says so.
-      const score = `Promotion ${result.score}/100`;
+      const score = t("card_score", result.score);
       $(".label").textContent = english ? `${label} · ${score}` : label;
       $(".language").hidden = english;
       $(".language").textContent = english
         ? ""
-        : "Salesy's rules read English, and this draft doesn't look English, so Salesy can't say " +
-          "whether it reads like an ad." +
-          (result.verdict === "ok" ? "" : " Its English words alone would make it: " + VERDICT_LABELS[result.verdict] + ".");
+        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", VERDICT_LABELS[result.verdict]));
       $(".score").hidden = false;
       $(".score-label").textContent = score;
       /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
-      const summary = english || result.verdict !== "ok" ? result.summary : "English only: Salesy can't judge this draft";
-      chip.title = `Salesy: ${summary} (${SHORTCUT} in the draft opens this card)`;
+      const summary = english || result.verdict !== "ok" ? result.summary : t("card_cannot_judge");
+      chip.title = t("card_chip_title", summary, SHORTCUT);
       $(".summary").textContent = summary;
       const balance = $(".balance");
       balance.textContent = extra.balanceNote ?? "";
       balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
       const skipped = result.skipped ?? [];
       $(".skipped").textContent = skipped.length
-        ? `Not checked: ${skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")} failed on this draft; the other rules still ran.`
+        ? t("card_skipped", skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", "))
         : "";
       $(".skipped").hidden = !skipped.length;
       // The engine is shared by every tab: a long draft is checked up to the router's cap.
       const truncated = result.truncated;
       $(".truncated").textContent = truncated
-        ? `Long drafts are checked up to ${truncated.checked.toLocaleString()} characters: the last ` +
-          `${(truncated.length - truncated.checked).toLocaleString()} of this one were not checked.`
+        ? t("truncated", truncated.checked.toLocaleString(), (truncated.length - truncated.checked).toLocaleString())
         : "";
       $(".truncated").hidden = !truncated;
       $(".refused").hidden = true;
       renderFindings(result);
       const ignoredCount = extra.ignored ?? 0;
       $(".ignored").hidden = !ignoredCount;
-      $(".ignored-text").textContent = ignoredCount ? `${ignoredCount} ignored in this draft. ` : "";
+      $(".ignored-text").textContent = ignoredCount ? t("card_ignored", ignoredCount) : "";
       // What the live region last said: a verdict, or a verdict on a draft it cannot read.
       const said = english ? result.verdict : `${result.verdict} other`;
       if (said !== lastVerdict) {
         // The first time, say how to reach the card from the keyboard (X's dialog keeps Tab in).
-        const how = announcedShortcut ? "" : ` ${SHORTCUT} opens Salesy's card.`;
+        const how = announcedShortcut ? "" : t("card_shortcut", SHORTCUT);
         announcedShortcut = true;
-        live.textContent = `Salesy: ${label}. ${summary}${how}`;
+        live.textContent = t("card_announce", label, summary, how);
       }
       lastVerdict = said;
       host.hidden = false;
@@ -562,7 +559,7 @@ Salesy.define("panel", ["x", "hints"], ({ x, hints }) => {
 
     /** @param {string} message */
     function showError(message) {
-      showNotice("Salesy paused", `Salesy could not check this draft: ${message}`);
+      showNotice(t("card_paused"), t("card_check_failed", message));
     }
 
     /**

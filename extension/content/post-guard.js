@@ -9,8 +9,8 @@
 
 Salesy.define(
   "postGuard",
-  ["x", "settings", "compose", "editorText"],
-  ({ x, settings, compose, editorText }) => {
+  ["x", "settings", "compose", "editorText", "i18n"],
+  ({ x, settings, compose, editorText, i18n: { t } }) => {
     /** The text each editor's user said "post anyway" to. @type {WeakMap<HTMLElement, string>} */
     const released = new WeakMap();
     /**
@@ -33,9 +33,7 @@ Salesy.define(
       const [first] = ads;
       asking.set(first, { composer, ads: new Map(ads.map((editor) => [editor, textOf(editor)])) });
       const others = ads.length - 1;
-      const question = others
-        ? `${ads.length} posts of this thread read like pure advertising — post anyway?`
-        : "This reads like pure advertising — post anyway?";
+      const question = others ? t("card_post_anyway_thread", ads.length) : t("card_post_anyway_question");
       const caret = editorText.saveCaret(first);
       compose.panelOf(first)?.confirmPost(question, () => editorText.restoreCaret(first, caret));
     }

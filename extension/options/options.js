@@ -3,14 +3,20 @@
 // diff and the config's examples shown before anything is applied. The engine judges; the
 // background stores; this page only shows and collects.
 import { askBackground } from "../ui/messages.js";
+import { localize, plural, t } from "../ui/i18n.js";
 import { livePreview } from "../ui/verdict.js";
 import { originPattern } from "../team-url.js";
 import { parseRuleDoc, renderRuleDoc } from "./rule-docs.js";
 
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const TARGETS = ["80/20", "4-1-1", "thirds"];
-const VERDICTS = { ok: "OK", promotional: "Promotional", pure_ad: "a pure ad" };
-const CATEGORIES = { promotion: "Promotion", engagement: "Engagement", disclosure: "Disclosure", value: "Value (pulls the other way)" };
+const VERDICTS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_a_pure_ad") };
+const CATEGORIES = {
+  promotion: t("category_promotion"),
+  engagement: t("category_engagement"),
+  disclosure: t("category_disclosure"),
+  value: t("category_value"),
+};
 
 /** @type {any[]} */
 let rules = [];
@@ -46,10 +52,6 @@ function number(input) {
   return /^-?\d+$/.test(text) ? Number(text) : text; // the engine names what is wrong with text
 }
 
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 /** The errors not already shown as a failing example (the examples list says those once). */
 function configErrors(errors, examples = []) {
   const shown = new Set(examples.filter((example) => !example.ok).map((example) => example.error));
@@ -61,7 +63,7 @@ function status(text, target = $("status")) {
 }
 
 function when(iso) {
-  return iso ? new Date(iso).toLocaleString() : "never";
+  return iso ? new Date(iso).toLocaleString() : t("options_never");
 }
 
 /** Keys in a readable, stable order (the engine's dicts have none on MicroPython). */
@@ -82,11 +84,19 @@ function ordered(config) {
 
 // ---------------------------------------------------------------- the editor
 
+// The docstrings' headings (English, like the rules), as the page names them.
+const DOC_HEADINGS = {
+  "What it does": "doc_what_it_does",
+  "Why is this bad?": "doc_why_bad",
+  Example: "doc_example",
+  "Use instead": "doc_use_instead",
+};
+
 /** Value rules are not "bad": their "why" says why they count in a post's favour. */
 function docHeading(heading, rule) {
-  if (heading === "Why is this bad?" && rule.category === "value") return "Why it counts";
-  if (heading === "Use instead" && rule.category === "value") return "Keep doing";
-  return heading;
+  if (heading === "Why is this bad?" && rule.category === "value") return t("doc_why_it_counts");
+  if (heading === "Use instead" && rule.category === "value") return t("doc_keep_doing");
+  return DOC_HEADINGS[heading] ? t(DOC_HEADINGS[heading]) : heading;
 }
 
 function buildRules() {
@@ -108,12 +118,12 @@ function buildRules() {
           " ",
           el("code", { className: "rule-id", textContent: rule.id }),
         ),
-        el("label", { className: "weight" }, "weight ", el("input", { type: "number", min: 0, max: 100, id: `rule-${rule.id}-weight` })),
+        el("label", { className: "weight" }, t("options_weight"), " ", el("input", { type: "number", min: 0, max: 100, id: `rule-${rule.id}-weight` })),
         el(
           "details",
           { id: `${rule.id}-doc` },
           el("summary", { textContent: rule.message }),
-          renderRuleDoc(rule, docHeading, "Salesy suggests:"),
+          renderRuleDoc(rule, docHeading, t("doc_salesy_suggests")),
         ),
       ),
     );
@@ -197,7 +207,13 @@ function exampleItems(examples) {
       { className: example.ok ? "pass" : "fail", dataset: { kind: example.kind, ok: String(example.ok) } },
       example.ok ? "✓ " : "✗ ",
       el("q", { textContent: example.text }),
-      ` must ${example.kind === "flag" ? "be flagged" : "pass"}: came out ${VERDICTS[example.verdict] ?? example.verdict} (promotion ${example.score}/100) — ${example.summary}`,
+      " ",
+      t(
+        example.kind === "flag" ? "options_example_flag" : "options_example_pass",
+        VERDICTS[example.verdict] ?? example.verdict,
+        example.score,
+        example.summary,
+      ),
     ),
   );
 }
@@ -214,16 +230,20 @@ async function onEdit() {
   list($("errors"), errors);
   list($("example-results"), exampleItems(report.examples));
   $("save").disabled = !dirty || !report.ok;
-  const where = [errors.length ? plural(errors.length, "setting") : "", failing ? `${plural(failing, "example")} under Examples` : ""];
-  if (dirty) status(report.ok ? "Unsaved changes." : `Unsaved changes; to save, fix ${where.filter(Boolean).join(" and ")}.`);
-  else if ($("status").textContent.startsWith("Unsaved")) status("");
+  const where = [
+    errors.length ? plural(errors.length, "count_setting", "count_settings") : "",
+    failing ? t("options_under_examples", plural(failing, "count_example", "count_examples")) : "",
+  ];
+  if (dirty) status(report.ok ? t("options_unsaved") : t("options_unsaved_fix", where.filter(Boolean).join(t("options_and"))));
+  else if ($("status").dataset.unsaved) status("");
+  $("status").dataset.unsaved = dirty ? "true" : "";
   // The preview follows the edited config.
   $("draft").dispatchEvent(new Event("input"));
 }
 
 function scheduleEdit() {
   clearTimeout(editTimer);
-  editTimer = setTimeout(() => onEdit().catch((error) => status(`Could not check the config: ${error.message}`)), 120);
+  editTimer = setTimeout(() => onEdit().catch((error) => status(t("options_check_failed", error.message))), 120);
 }
 
 async function save(event) {
@@ -234,11 +254,11 @@ async function save(event) {
   const result = await askBackground("config-save", { doc: readForm(), base: saved });
   if (!result.saved) {
     list($("errors"), configErrors(result.errors, result.examples));
-    status("Not saved: fix what is listed here and under Examples.");
+    status(t("options_not_saved"));
     return;
   }
   await refresh();
-  status("Saved. Every open draft is checked again with it.");
+  status(t("options_saved"));
 }
 
 // ---------------------------------------------------------------- state
@@ -251,11 +271,11 @@ async function refresh() {
   $("save").disabled = true;
   $("revert").disabled = true;
   $("restore").disabled = !state.previous;
-  $("restore").title = state.previous ? `Back to ${state.previous.name || "the config"} in use before the last change` : "";
+  $("restore").title = state.previous ? t("options_restore_title", state.previous.name || t("options_the_config")) : "";
   const meta = state.meta;
   const source = !meta
-    ? "Salesy's defaults, until you save or import a config."
-    : `${saved.name ? `“${saved.name}”, ` : ""}${describe(meta)} on ${when(meta.savedAt)}.`;
+    ? t("options_defaults")
+    : t(saved.name ? "options_source_named" : "options_source", describe(meta), when(meta.savedAt), saved.name);
   status(source, $("config-source"));
   showTeam(state.team, state.nextCheck);
   await showShare();
@@ -265,22 +285,28 @@ async function refresh() {
 function describe(meta) {
   return (
     {
-      editor: "saved here",
-      file: "imported from a file",
-      code: "imported from a share code",
-      team: `from ${meta.url}`,
-      restore: "restored",
-      "rule-switch": `rule ${meta.rule} switched ${meta.enabled ? "on" : "off"} from the compose box`,
-    }[meta.source] ??
-    `from ${meta.source}`
+      editor: t("options_saved_here"),
+      file: t("options_from_file"),
+      code: t("options_from_code"),
+      team: t("options_from", meta.url),
+      restore: t("options_restored"),
+      "rule-switch": t(meta.enabled ? "options_rule_on" : "options_rule_off", meta.rule),
+    }[meta.source] ?? t("options_from", meta.source)
   );
 }
 
 function showTeam(team, nextCheck) {
   $("team").hidden = !team;
   if (!team) return;
-  const result = { applied: "applied", unchanged: "no change", updated: "updated, applied", error: "not applied (errors below); the current config stays" }[team.status] ?? team.status;
-  status(`Following ${team.url}. Last checked ${when(team.checkedAt)}: ${result}. Next check ${nextCheck ? when(new Date(nextCheck).toISOString()) : "within a day"}.`, $("team-status"));
+  const result =
+    {
+      applied: t("team_applied"),
+      unchanged: t("team_unchanged"),
+      updated: t("team_updated"),
+      error: t("team_error"),
+    }[team.status] ?? team.status;
+  const next = nextCheck ? when(new Date(nextCheck).toISOString()) : t("team_within_a_day");
+  status(t("team_following", team.url, when(team.checkedAt), result, next), $("team-status"));
   list($("team-errors"), team.errors ?? []);
 }
 
@@ -300,7 +326,7 @@ function download() {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  status("Downloaded salesy-config.json.", $("share-status"));
+  status(t("share_downloaded"), $("share-status"));
 }
 
 async function copy(field, what) {
@@ -310,7 +336,7 @@ async function copy(field, what) {
     field.select(); // the clipboard needs focus; the text stays selected to copy by hand
     document.execCommand("copy");
   }
-  status(`Copied the share ${what}.`, $("share-status"));
+  status(t(what === "code" ? "share_copied_code" : "share_copied_link"), $("share-status"));
 }
 
 // ---------------------------------------------------------------- import
@@ -328,8 +354,8 @@ function showPreview(source, errors, diff, examples, team) {
   $("import-details").hidden = diff === null;
   diff ??= [];
   $("import-source").textContent = errors.length
-    ? `${source}: ${plural(errors.length, "problem")}; nothing was changed`
-    : `${source}: ready to apply`;
+    ? t("import_problems", source, plural(errors.length, "count_problem", "count_problems"))
+    : t("import_ready", source);
   list($("import-errors"), configErrors(errors, examples));
   list(
     $("import-diff"),
@@ -339,13 +365,13 @@ function showPreview(source, errors, diff, examples, team) {
             ? `${change.path}: ${change.added.map((x) => `+ ${x}`).concat(change.removed.map((x) => `− ${x}`)).join(", ")}`
             : `${change.path}: ${JSON.stringify(change.before)} → ${JSON.stringify(change.after)}`,
         )
-      : ["No changes: it is the config you have."],
+      : [t("import_no_changes")],
   );
-  list($("import-examples"), examples.length ? exampleItems(examples) : [el("li", { className: "muted", textContent: "It carries no examples." })]);
+  list($("import-examples"), examples.length ? exampleItems(examples) : [el("li", { className: "muted", textContent: t("import_no_examples") })]);
   $("import-follow-label").hidden = !team;
   $("import-apply").disabled = errors.length > 0;
   const dirty = JSON.stringify(readForm()) !== baseline;
-  $("import-apply").textContent = dirty ? "Apply (replaces your unsaved edits)" : "Apply";
+  $("import-apply").textContent = t(dirty ? "import_apply_replaces" : "options_apply");
   $("import-preview").scrollIntoView({ block: "nearest" });
 }
 
@@ -367,7 +393,7 @@ async function importFile() {
   const file = $("import-file").files[0];
   if (!file) return;
   const parsed = await askBackground("config-parse", { text: await file.text() });
-  const name = `File ${file.name}`;
+  const name = t("import_file", file.name);
   $("import-file").value = "";
   if (parsed.errors.length) {
     pending = null;
@@ -380,9 +406,10 @@ async function importCode(code) {
   const decoded = await askBackground("config-share-decode", { code });
   if (decoded.errors.length) {
     pending = null;
-    return showPreview("Share code", decoded.errors, null, [], false);
+    return showPreview(t("import_share_code"), decoded.errors, null, [], false);
   }
-  await preview(decoded.doc, `Share code${decoded.doc?.name ? ` “${decoded.doc.name}”` : ""}`, { kind: "code" });
+  const source = decoded.doc?.name ? t("import_share_code_named", decoded.doc.name) : t("import_share_code");
+  await preview(decoded.doc, source, { kind: "code" });
 }
 
 function importUrl() {
@@ -391,24 +418,24 @@ function importUrl() {
   try {
     pattern = originPattern($("import-url").value);
   } catch (error) {
-    return importFailed("Team URL", error.message);
+    return importFailed(t("import_team_url"), error.message);
   }
   const host = new URL(pattern.slice(0, -2)).host;
   chrome.permissions.request({ origins: [pattern] }).then(
     async (granted) => {
-      if (!granted) return importFailed("Team URL", `Salesy needs your permission to read ${host}; nothing was fetched.`);
+      if (!granted) return importFailed(t("import_team_url"), t("import_permission_needed", host));
       const url = $("import-url").value.trim();
       previewedUrl = url;
       const found = await askBackground("team-preview", { url }).catch((error) => ({ errors: [error.message] }));
       if (!found.config) {
         pending = null;
         releasePreviewedHost();
-        return showPreview(`Team URL ${url}`, found.errors, null, [], false);
+        return showPreview(t("import_team_url_named", url), found.errors, null, [], false);
       }
       const report = { config: found.config, errors: found.errors, examples: found.examples };
-      await preview(found.doc, `Team URL ${url}`, { report, diff: found.diff, kind: "team", team: url });
+      await preview(found.doc, t("import_team_url_named", url), { report, diff: found.diff, kind: "team", team: url });
     },
-    (error) => importFailed("Team URL", error.message),
+    (error) => importFailed(t("import_team_url"), error.message),
   );
 }
 
@@ -420,7 +447,7 @@ async function apply() {
     ? await askBackground("team-follow", { url: team })
     : await askBackground("config-save", { doc: config, source });
   if (!result.saved) {
-    return showPreview("Import", result.errors, null, result.examples ?? [], false);
+    return showPreview(t("options_import"), result.errors, null, result.examples ?? [], false);
   }
   if (!follow) releasePreviewedHost(); // imported once: the host was needed for that only
   previewedUrl = "";
@@ -429,7 +456,7 @@ async function apply() {
   $("import-code").value = "";
   if (location.hash) history.replaceState(null, "", location.pathname);
   await refresh();
-  status("Imported. “Restore previous config” undoes it.");
+  status(t("import_done"));
 }
 
 // ---------------------------------------------------------------- wiring
@@ -445,7 +472,7 @@ function guard(action) {
   return (...args) =>
     Promise.resolve()
       .then(() => action(...args))
-      .catch((error) => status(`Something went wrong: ${error.message}`));
+      .catch((error) => status(t("options_went_wrong", error.message)));
 }
 
 async function main() {
@@ -475,7 +502,7 @@ async function main() {
       const result = await askBackground("config-restore");
       if (!result.saved) return list($("errors"), result.errors);
       await refresh();
-      status("Restored the previous config. Click again to go back.");
+      status(t("options_restored_previous"));
     }),
   );
   $("export").addEventListener("click", guard(download));
@@ -509,7 +536,7 @@ async function main() {
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== "local" || !(changes.config || changes.teamConfig)) return;
     if (JSON.stringify(readForm()) === baseline) guard(refresh)();
-    else status("The saved config changed elsewhere; saving your edits will replace it.");
+    else status(t("options_changed_elsewhere"));
   });
   // A share link opens this page with the code after #config=.
   const code = new URLSearchParams(location.hash.slice(1)).get("config");
@@ -519,4 +546,5 @@ async function main() {
   }
 }
 
-main().catch((error) => status(`Salesy's options could not load: ${error.message}`));
+localize();
+main().catch((error) => status(t("options_load_failed", error.message)));

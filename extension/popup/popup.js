@@ -2,14 +2,15 @@
 // of the last posts coloured by verdict, status and advice), the session tally, importing an
 // X archive, pausing Salesy on this site, and a box to try a draft.
 import { askBackground } from "../ui/messages.js";
+import { localize, plural, t } from "../ui/i18n.js";
 import { livePreview } from "../ui/verdict.js";
 import { loadHistory } from "../history/store.js";
 import { drawTrend, periods, PERIODS } from "./trend.js";
 import { detailLine, roving } from "./roving.js";
 
 const SITES = ["x.com", "twitter.com"];
-const STATUS = { healthy: "Healthy.", leaning: "Leaning salesy.", billboard: "Billboard." };
-const VERDICTS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
+const STATUS = { healthy: t("status_healthy"), leaning: t("status_leaning"), billboard: t("status_billboard") };
+const VERDICTS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
 // Chrome carries a message of up to 64 MiB; an archive's tweets.js is far smaller.
 const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -28,7 +29,7 @@ async function showPauseSwitch() {
   const site = await currentSite();
   const { pausedSites } = await askBackground("get-settings");
   const paused = /** @type {HTMLInputElement} */ ($("paused"));
-  $("paused-label").textContent = `Pause on ${site}`;
+  $("paused-label").textContent = t("popup_pause", site);
   paused.checked = pausedSites.includes(site);
   paused.addEventListener("change", () =>
     askBackground("set-paused", { site, paused: paused.checked }),
@@ -42,10 +43,6 @@ function dateOf(at) {
     : date.toLocaleDateString(undefined, { day: "numeric", month: "short", year: "numeric" });
 }
 
-function plural(count, word) {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
 function renderStrip(strip) {
   const list = $("strip");
   list.replaceChildren();
@@ -56,8 +53,8 @@ function renderStrip(strip) {
     item.dataset.reply = String(post.reply);
     const words = post.excerpt.split(" ").slice(0, 8).join(" ");
     const more = post.excerpt.length > words.length ? "…" : "";
-    const kind = post.reply ? " (reply)" : "";
-    item.title = `${VERDICTS[post.verdict] ?? post.verdict}${kind} · ${dateOf(post.at)}: ${words}${more}`;
+    const verdict = VERDICTS[post.verdict] ?? post.verdict;
+    item.title = t(post.reply ? "popup_strip_reply" : "popup_strip_post", verdict, dateOf(post.at), words + more);
     item.setAttribute("aria-label", item.title);
     list.append(item);
   }
@@ -84,7 +81,7 @@ function renderTally(tally) {
     // Each figure says what it counts, to the pointer (title) and to the keyboard (its label).
     const item = /** @type {HTMLElement} */ (cell.parentElement);
     item.setAttribute("role", "group");
-    item.setAttribute("aria-label", `${item.querySelector("dt")?.textContent}: ${cell.textContent}. ${item.title}.`);
+    item.setAttribute("aria-label", t("popup_tally_item", item.querySelector("dt")?.textContent ?? "", cell.textContent, item.title));
   }
   roving($("tally"), "#tally > div");
 }
@@ -98,7 +95,7 @@ function renderBalance(summary) {
   $("empty").hidden = !empty;
   if (empty) {
     $("share").textContent = "–";
-    $("counts").textContent = summary.account ? "No posts yet" : "No X account seen yet";
+    $("counts").textContent = t(summary.account ? "popup_no_posts" : "popup_no_account_short");
     $("target").textContent = balance ? targetLine(balance) : "";
     $("status").textContent = "";
     $("advice").textContent = "";
@@ -106,10 +103,9 @@ function renderBalance(summary) {
     return;
   }
   $("share").textContent = String(balance.share);
-  const span = balance.window.days
-    ? `of your ${plural(balance.total, "post")} of the last ${balance.window.days} days`
-    : `of your last ${plural(balance.total, "post")}`;
-  $("counts").textContent = `${balance.promotional} ${span} promote`;
+  $("counts").textContent = balance.window.days
+    ? t("popup_counts_days", balance.promotional, plural(balance.total, "count_post", "count_posts"), balance.window.days)
+    : t("popup_counts_last", balance.promotional, plural(balance.total, "count_post", "count_posts"));
   $("target").textContent = targetLine(balance);
   $("status").textContent = STATUS[balance.status] ?? balance.status;
   $("advice").textContent = balance.advice;
@@ -131,20 +127,20 @@ async function renderTrend(summary) {
   const trend = periods(posts);
   box.hidden = false;
   box.dataset.unit = trend.unit;
-  $("trend-caption").textContent = `share of posts that promote, per ${trend.unit}, last ${PERIODS} ${trend.unit}s; dashed line: your target (${balance.target} %)`;
+  $("trend-caption").textContent = t(trend.unit === "week" ? "popup_trend_weeks" : "popup_trend_months", PERIODS, balance.target);
   drawTrend(/** @type {any} */ ($("trend")), trend, balance.target);
   roving($("trend"), "g.bar", "last");
 }
 
 function targetLine(balance) {
-  return `Target ${balance.target_label}: at most ${balance.target} % (${balance.allowed} of ${balance.total})`;
+  return t("popup_target", balance.target_label, balance.target, balance.allowed, balance.total);
 }
 
 /** A history write that failed (storage full) stays on show until one succeeds. */
 function renderProblem(problem) {
   $("problem").hidden = !problem;
   $("problem").textContent = problem
-    ? `${problem.message} (last tried ${new Date(problem.at).toLocaleString()})`
+    ? t("popup_problem", problem.message, new Date(problem.at).toLocaleString())
     : "";
 }
 
@@ -185,7 +181,7 @@ async function refresh() {
     failures = 0;
   } catch (error) {
     $("balance").dataset.state = "error";
-    $("counts").textContent = `Could not read your balance: ${error.message}`;
+    $("counts").textContent = t("popup_balance_failed", error.message);
     // Right after the browser starts, the worker or the engine may still be on its way.
     if (++failures <= 3) setTimeout(refresh, 500 * failures);
   } finally {
@@ -237,7 +233,7 @@ function slimItem(item) {
   return { tweet: slim };
 }
 
-const IMPORT_STEPS = { reading: "Reading", judging: "Judging", saving: "Saving" };
+const IMPORT_STEPS = { reading: "popup_import_reading", judging: "popup_import_judging", saving: "popup_import_saving" };
 const IMPORT_STALE_MS = 30_000;
 
 /** How an import is going, from the background (the popup may be closed and opened again). */
@@ -253,11 +249,7 @@ function showImportProgress(state) {
   const status = $("import-status");
   status.dataset.state = "busy";
   const count = (n) => n.toLocaleString();
-  const what = state.state === "reading" ? `${state.file ?? "your archive"}: ` : "";
-  status.textContent =
-    state.state === "saving"
-      ? "Saving your posts…"
-      : `${IMPORT_STEPS[state.state]} ${what}${count(state.done)} of ${count(state.total)} posts…`;
+  status.textContent = t(IMPORT_STEPS[state.state], state.file ?? t("popup_your_archive"), count(state.done), count(state.total));
 }
 
 async function importArchive(input) {
@@ -268,11 +260,11 @@ async function importArchive(input) {
   const size = files.reduce((sum, file) => sum + file.size, 0);
   status.dataset.state = "error";
   if (size > MAX_IMPORT_BYTES) {
-    status.textContent = `These files are ${Math.round(size / 1048576)} MB; Salesy imports up to 48 MB at once: choose tweets.js and its parts one or two at a time. Your history is unchanged.`;
+    status.textContent = t("popup_import_too_big", Math.round(size / 1048576), MAX_IMPORT_BYTES / 1048576);
     return;
   }
   status.dataset.state = "busy";
-  status.textContent = `Reading ${files.map((file) => file.name).join(", ")}…`;
+  status.textContent = t("popup_import_reading_files", files.map((file) => file.name).join(", "));
   try {
     const parsed = await Promise.all(files.map(parseArchiveFile));
     const done = await askBackground("history-import", {
@@ -281,15 +273,17 @@ async function importArchive(input) {
     });
     $("import-progress").hidden = true;
     status.dataset.state = "done";
-    const known = done.updated ? `, ${done.updated} already known` : "";
-    const older = done.read > done.imported ? ` (the newest ${done.imported} of ${done.read})` : "";
-    status.textContent = `Imported ${plural(done.imported, "post")} into @${done.account}${older}: ${done.added} new${known}; ${plural(done.reposts, "repost")} of others left out.`;
+    const known = done.updated ? t("popup_import_known", done.updated) : "";
+    const older = done.read > done.imported ? t("popup_import_newest", done.imported, done.read) : "";
+    const posts = plural(done.imported, "count_post", "count_posts");
+    const reposts = plural(done.reposts, "count_repost", "count_reposts");
+    status.textContent = t("popup_imported", posts, done.account, older, done.added, known, reposts);
     chosenAccount = done.account;
     refresh();
   } catch (error) {
     $("import-progress").hidden = true;
     status.dataset.state = "error";
-    status.textContent = `${error.message} Nothing was imported; your history is unchanged.`;
+    status.textContent = t("popup_import_failed", error.message);
   }
 }
 
@@ -341,6 +335,7 @@ async function showPageHealth() {
   list.hidden = problems.length === 0;
 }
 
+localize();
 paintCached();
 refresh();
 showPageHealth();
@@ -349,10 +344,10 @@ askBackground("engine-status").then(
   ({ status }) => {
     // A restart or a slow start-up this session is said, not hidden.
     const problem = status?.problem;
-    const earlier = problem ? ` ${problem.message} (${new Date(problem.at).toLocaleTimeString()})` : "";
-    $("engine-status").textContent = `Engine ready. Salesy is watching your X drafts.${earlier}`;
+    const earlier = problem ? t("popup_engine_earlier", problem.message, new Date(problem.at).toLocaleTimeString()) : "";
+    $("engine-status").textContent = t("popup_engine_ready", earlier);
   },
-  (error) => ($("engine-status").textContent = `Engine unavailable: ${error.message}`),
+  (error) => ($("engine-status").textContent = t("popup_engine_unavailable", error.message)),
 );
 livePreview(
   /** @type {HTMLTextAreaElement} */ ($("draft")),

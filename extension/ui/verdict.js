@@ -1,12 +1,14 @@
 // Renders an engine result as plain DOM, shared by the popup's and options page's previews.
-const LABELS = { ok: "OK", promotional: "Promotional", pure_ad: "Pure ad" };
+import { t } from "./i18n.js";
+
+const LABELS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
 
 /** @param {HTMLElement} target @param {any} result */
 export function renderVerdict(target, result) {
   target.replaceChildren();
   const head = document.createElement("p");
   head.className = `verdict verdict-${result.verdict}`;
-  head.textContent = `${LABELS[result.verdict] ?? result.verdict} · ${result.score} — ${result.summary}`;
+  head.textContent = t("preview_verdict", LABELS[result.verdict] ?? result.verdict, result.score, result.summary);
   const list = document.createElement("ul");
   for (const finding of result.findings) {
     const item = document.createElement("li");
@@ -24,9 +26,7 @@ export function renderVerdict(target, result) {
 export function truncatedNote({ checked, length }) {
   const note = document.createElement("p");
   note.className = "truncated muted";
-  note.textContent =
-    `Long drafts are checked up to ${checked.toLocaleString()} characters: ` +
-    `the last ${(length - checked).toLocaleString()} of this one were not checked.`;
+  note.textContent = t("truncated", checked.toLocaleString(), (length - checked).toLocaleString());
   return note;
 }
 
@@ -44,7 +44,7 @@ export function livePreview(draft, target, check) {
       try {
         renderVerdict(target, await check(draft.value));
       } catch (error) {
-        target.textContent = `Could not check this draft: ${error.message}`;
+        target.textContent = t("preview_failed", error.message);
       }
     }, 150);
   });
