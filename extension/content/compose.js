@@ -34,9 +34,16 @@ Salesy.define(
 
     /** @type {Map<HTMLElement, ReturnType<typeof startSession>>} */
     const sessions = new Map();
+    // A compose box on the page: start the engine now (its cold start is ~1 s), so the first
+    // keystroke finds it ready. Once per page; the background ignores a warm engine's.
+    let warmed = false;
 
     /** @param {HTMLElement} editor */
     function startSession(editor) {
+      if (!warmed) {
+        warmed = true;
+        messages.tell("warm");
+      }
       let timer = 0;
       let generation = 0;
       let inFlight = false;
