@@ -108,7 +108,7 @@ def test_one_check_in_flight_per_editor_and_the_pause_grows_with_a_slow_round_tr
     assert isinstance(sent, list) and isinstance(answered, list)
     assert log["most"] == 1, f"{log['most']} checks were out at once"
     assert len(sent) <= len(burst) // 4, f"{len(sent)} checks for {len(burst)} keys"
-    # The next check waits 1.5 × the last round trip (about 450 ms here) after an answer.
+    # The next check waits 1.5 x the last round trip (about 450 ms here) after an answer.
     gaps = [start - end for start, end in zip(sent[1:], answered, strict=False)]
     assert gaps, f"one check for {len(burst)} keys typed over seconds: {log}"
     assert min(gaps) >= 1.4 * slow, f"next check {min(gaps):.0f} ms after an answer"
