@@ -39,7 +39,14 @@ test: build lint ## everything: unit, MicroPython parity, end-to-end in Chromium
 demo: build ## show Salesy working on the practice compose page (headless: screenshots in demo/)
 	$(PY) scripts/demo.py
 
-bench: build ## benchmarks: prints a table, writes bench/results.json
+# The peers bench/run.py times beside Salesy (harper.js, alex), pinned in bench/: `make bench`
+# installs them, `make test` never needs them.
+BENCH_PEERS := bench/node_modules/.package-lock.json
+
+$(BENCH_PEERS): bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+
+bench: build $(BENCH_PEERS) ## benchmarks: prints a table, writes bench/results.json
 	$(PY) bench/run.py
 
 # The SpamAssassin corpus from npm (pinned), for `make train` only; the other development sets

@@ -46,7 +46,8 @@ POST = (
 )
 # The draft typed on a cold browser: a plain ad, so the chip has something to say.
 AD_DRAFT = "BUY NOW: 20% off everything with code SAVE20, today only! Link in bio."
-DEBOUNCE_MS = 150  # extension/content/compose.js CHECK_DEBOUNCE_MS
+DEBOUNCE_MS = 50  # extension/content/compose.js CHECK_DEBOUNCE_MS (the least; it adapts)
+KEYSTROKE_P95_MS = 80  # issue 17: keystroke -> highlights p95, debounce included
 COLD_RUNS = 3  # fresh browsers per cold figure
 
 
@@ -227,7 +228,8 @@ ENGINE_READY_JS = """async () => {
     if (reply?.ok) {
       const end = performance.now();
       const origin = performance.timeOrigin;
-      return {ms: end - start, refused, startEpoch: origin + start, endEpoch: origin + end};
+      return {ms: end - start, refused, startEpoch: origin + start, endEpoch: origin + end,
+              startup: reply.result.startup ?? null};
     }
     refused++;
     if (performance.now() - start > 30000) throw new Error(reply?.error ?? 'no answer');
@@ -240,10 +242,15 @@ def engine_ready(page: Any) -> dict[str, Any]:
     return page.evaluate(ENGINE_READY_JS)  # type: ignore[no-any-return]
 
 
+# The clock of a first hint starts at the first key's keydown (keyboard typed, Draft.js wants
+# its first character typed); the rest of the draft lands at once, well inside the debounce.
+FIRST_KEY_JS = """() => document.addEventListener('keydown',
+  (event) => { window.firstKeyAt ??= event.timeStamp; }, {capture: true})"""
+
 FIRST_HINT_JS = """async (draft) => {
   const editor = document.querySelector('#layers [data-testid="tweetTextarea_0"]');
   editor.focus();
-  const start = performance.now();
+  const start = window.firstKeyAt;
   document.execCommand('insertText', false, draft);
   for (;;) {
     const host = document.querySelector('[data-salesy="panel"]');
@@ -290,18 +297,43 @@ def cold_stages(context: Any, ready: dict[str, Any]) -> str:
     )
 
 
+# The engine's own start-up split (epoch ms from its ping answer, extension/engine/host.js):
+# stage name, and the two marks it lies between ("request" is the first request's send).
+START_STAGES = (
+    ("engine start: host page created", "request", "host"),
+    ("engine start: PyScript + MicroPython booted", "host", "pyscript"),
+    ("engine start: salesy imported", "pyscript", "imported"),
+)
+FIRST_HINT_TARGET_MS = 300  # issue 17, with the engine warmed before the first key
+
+
+def first_hint(pause_s: float) -> float:
+    """A fresh browser opens the compose page (the engine starts as the compose box appears);
+    `pause_s` later the user types: ms from the first keydown to the chip's verdict."""
+    with fresh_browser() as context:
+        page = harness.open_compose(context)
+        page.evaluate(FIRST_KEY_JS)
+        page.wait_for_timeout(pause_s * 1000)
+        page.click(harness.EDITOR)
+        page.keyboard.type(AD_DRAFT[0])
+        ms = float(page.evaluate(FIRST_HINT_JS, AD_DRAFT[1:]))
+        harness.wait_for_verdict(page, "pure_ad")
+    return ms
+
+
 def cold_rows() -> list[Row]:
     """Each run a new browser with a new profile.
 
     Engine cold start: from an extension page's first request (the extension's own
     manifest.json page, which asks nothing by itself) to the engine's answer: waking the
-    worker, creating the offscreen host, booting PyScript + MicroPython, importing salesy.
+    worker, creating the offscreen host, booting PyScript + MicroPython, importing salesy;
+    and that split as the engine itself timed it.
 
-    First hint: the compose page is open (nothing has asked the engine yet); a draft lands in
-    the editor (its first key typed, the rest inserted at once); the clock starts at the
-    insert and stops when the chip shows a verdict. Includes the 150 ms debounce and the
-    engine's cold start."""
+    First hint: the compose page opens (which starts the engine), the user types at once or
+    after a second (reading the page): from the first key to the chip's verdict, the debounce
+    and whatever is left of the engine's start included."""
     starts: list[float] = []
+    splits: dict[str, list[float]] = {name: [] for name, _, _ in START_STAGES}
     refused = 0
     stages = ""
     for run in range(COLD_RUNS):
@@ -311,36 +343,48 @@ def cold_rows() -> list[Row]:
             ready = engine_ready(page)
             starts.append(ready["ms"])
             refused += ready["refused"]
+            marks = {"request": ready["startEpoch"], **(ready["startup"] or {})}
+            for name, begin, end in START_STAGES:
+                if begin in marks and end in marks:
+                    splits[name].append(marks[end] - marks[begin])
             if run == COLD_RUNS - 1:
                 stages = cold_stages(context, ready)
-    hints: list[float] = []
-    for _ in range(COLD_RUNS):
-        with fresh_browser() as context:
-            page = harness.open_compose(context)
-            # The first key by keyboard (Draft.js wants its first character typed), the rest
-            # at once a few ms later, well inside the debounce: the engine is not asked yet.
-            page.click(harness.EDITOR)
-            page.keyboard.type(AD_DRAFT[0])
-            hints.append(page.evaluate(FIRST_HINT_JS, AD_DRAFT[1:]))
-            harness.wait_for_verdict(page, "pure_ad")
-    cold, hint = statistics.median(starts), statistics.median(hints)
+    at_once = [first_hint(0) for _ in range(COLD_RUNS)]
+    after_1s = [first_hint(1) for _ in range(COLD_RUNS)]
+    cold = statistics.median(starts)
     note = f"{COLD_RUNS} fresh profiles, max {max(starts):.0f} ms"
     if refused:
         note += f"; {refused} first request(s) refused before the engine host listened"
     if stages:
         note += f"; last run: {stages}"
-    return [
-        row("engine cold start (fresh profile) median", cold, "ms", "<= 600 ms", cold <= 600, note),
+    rows = [
+        row("engine cold start (fresh profile) median", cold, "ms", "<= 600 ms", cold <= 600, note)
+    ]
+    for name, times in splits.items():
+        if times:
+            rows.append(row(f"{name} median", statistics.median(times), "ms", "", None))
+    hint_now, hint_later = statistics.median(at_once), statistics.median(after_1s)
+    rows += [
         row(
-            "first hint on a cold browser median",
-            hint,
+            "first hint on a cold browser, typing at once median",
+            hint_now,
             "ms",
             "",
             None,
-            note=f"draft in -> verdict on the chip, debounce + cold start; {COLD_RUNS} fresh "
-            f"profiles, max {max(hints):.0f} ms",
+            note=f"first key -> verdict on the chip, typed as soon as the compose box showed "
+            f"(the engine still starting); {COLD_RUNS} fresh profiles, max {max(at_once):.0f} ms",
+        ),
+        row(
+            "first hint on a cold browser, typing after 1 s median",
+            hint_later,
+            "ms",
+            f"<= {FIRST_HINT_TARGET_MS} ms",
+            hint_later <= FIRST_HINT_TARGET_MS,
+            note=f"first key 1 s after the compose box showed (the engine warmed meanwhile) -> "
+            f"verdict; {COLD_RUNS} fresh profiles, max {max(after_1s):.0f} ms",
         ),
     ]
+    return rows
 
 
 def engine_times(page: Any, texts: list[str]) -> list[float]:
@@ -449,10 +493,15 @@ def browser_rows() -> list[Row]:
                 "the corpus posts one per line: no sentence repeats",
             ),
         )
+        salesy_times: dict[str, list[float]] = {}
         for label, texts, p50_target, p99_target, note in scenarios:
             times = engine_times(page, texts)
+            salesy_times[label] = times
             name = f"MicroPython check {label}"
             rows.extend(check_rows(name, times, p50_target, p99_target, note))
+        # The peers on the same texts, in this browser, right after.
+        peer_texts = {label: texts for label, texts, *_ in scenarios if label in PEER_SCENARIOS}
+        rows.extend(peer_rows(context, peer_texts, salesy_times))
 
         round_trips = page.evaluate(
             """async (text) => {
@@ -498,6 +547,111 @@ def browser_rows() -> list[Row]:
                 "compiler only)",
             )
         )
+    return rows
+
+
+# ---------------------------------------------------------------------------- peers
+
+BENCH = ROOT / "bench"
+# The rows Salesy is compared on: the same draft, a draft being typed, unseen posts.
+PEER_SCENARIOS = ("280 chars, same draft again", "280 chars while typing", "unseen posts")
+PEERS_ORIGIN = "https://peers.test"
+HARPER_WASM = ("harper_wasm_bg.wasm", "harper_wasm_slim_bg.wasm")
+
+PEERS_JS = """async (scenarios) => {
+  // harper.js lints plain text (a post is not Markdown); alex reads it as plain text too.
+  const linter = await peers.harperLinter();
+  const out = {};
+  for (const [label, texts] of Object.entries(scenarios)) {
+    for (const text of texts.slice(0, 20)) {  // warm-up: V8's tiers, the linters' caches
+      await linter.lint(text, {language: 'plaintext'});
+      peers.alex(text);
+    }
+    const harper = [], alex = [];
+    for (const text of texts) {
+      let start = performance.now();
+      await linter.lint(text, {language: 'plaintext'});
+      harper.push(performance.now() - start);
+      start = performance.now();
+      peers.alex(text);
+      alex.push(performance.now() - start);
+    }
+    out[label] = {harper, alex};
+  }
+  return out;
+}"""
+
+
+def peers_page(context: Any, folder: Path) -> Any:
+    """A page at a routed origin (nothing from the network) with harper.js and alex loaded:
+    bench/peers.js bundled by esbuild, harper's wasm files beside it."""
+    esbuild = BENCH / "node_modules" / ".bin" / "esbuild"
+    if not esbuild.exists():
+        raise RuntimeError("the bench's peers are not installed: npm ci --prefix bench")
+    subprocess.run(
+        [
+            str(esbuild),
+            str(BENCH / "peers.js"),
+            "--bundle",
+            "--format=esm",
+            "--platform=browser",
+            "--external:fs",
+            f"--outfile={folder / 'peers.js'}",
+            "--log-level=warning",
+        ],
+        check=True,
+    )
+    dist = BENCH / "node_modules" / "harper.js" / "dist"
+    files = {
+        "/": (b"<!doctype html><meta charset=utf-8><title>peers</title>", "text/html"),
+        "/peers.js": ((folder / "peers.js").read_bytes(), "text/javascript"),
+        **{f"/{name}": ((dist / name).read_bytes(), "application/wasm") for name in HARPER_WASM},
+    }
+
+    def serve(route: Any) -> None:
+        path = route.request.url[len(PEERS_ORIGIN) :].split("?")[0]
+        found = files.get(path)
+        if found is None:
+            route.fulfill(status=404, body="not here")
+        else:
+            route.fulfill(status=200, body=found[0], content_type=found[1])
+
+    context.route(f"{PEERS_ORIGIN}/**", serve)
+    page = context.new_page()
+    page.goto(PEERS_ORIGIN + "/")
+    page.add_script_tag(url="/peers.js", type="module")
+    harness.poll(lambda: page.evaluate("typeof globalThis.peers === 'object'"), timeout=30)
+    return page
+
+
+def peer_rows(
+    context: Any, scenarios: dict[str, list[str]], salesy: dict[str, list[float]]
+) -> list[Row]:
+    """harper.js `lint` and alex on Salesy's texts, and each Salesy figure (MicroPython check
+    inside its sandbox) as a ratio to theirs: below 1, Salesy is the faster."""
+    with tempfile.TemporaryDirectory() as folder:
+        page = peers_page(context, Path(folder))
+        found = page.evaluate(PEERS_JS, scenarios)
+        page.close()
+    rows: list[Row] = []
+    for label, times in found.items():
+        ours = salesy[label]
+        for peer, name in (("harper", "harper.js lint"), ("alex", "alex")):
+            theirs = [float(t) for t in times[peer]]
+            rows.extend(check_rows(f"{name} {label}", theirs, None, None, f"{len(theirs)} texts"))
+            for stat, pick in (("p50", statistics.median), ("p99", lambda v: percentile(v, 0.99))):
+                ratio = pick(ours) / max(pick(theirs), 1e-3)
+                beat = peer == "harper" and stat == "p50"  # issue 17: faster than harper.js
+                rows.append(
+                    row(
+                        f"Salesy / {name}, {label} {stat}",
+                        ratio,
+                        "x",
+                        "< 1" if beat else "",
+                        ratio < 1 if beat else None,
+                        note=f"Salesy {pick(ours):.2f} ms, {name} {pick(theirs):.2f} ms",
+                    )
+                )
     return rows
 
 
@@ -583,8 +737,8 @@ def keystroke_rows(context: Any) -> list[Row]:
             "keystroke -> highlights p95",
             p95,
             "ms",
-            f"<= {DEBOUNCE_MS + 30} ms",
-            p95 <= DEBOUNCE_MS + 30,
+            f"<= {KEYSTROKE_P95_MS} ms",
+            p95 <= KEYSTROKE_P95_MS,
         ),
     ]
 

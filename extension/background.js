@@ -22,6 +22,7 @@ handlers["content-settings"] = contentSettings;
 /** What a content script on x.com may ask for: the compose box, its card, post records. */
 const FROM_PAGES = new Set([
   "check",
+  "warm",
   "content-settings",
   "set-rule",
   "open-rule-doc",

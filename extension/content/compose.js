@@ -9,7 +9,15 @@ Salesy.define(
   "compose",
   ["x", "messages", "settings", "editorText", "offsets", "highlights", "hints", "panel", "account", "pageChanges", "i18n"],
   ({ x, messages, settings, editorText, offsets, highlights, hints, panel: panels, account, pageChanges, i18n: { t } }) => {
-    const CHECK_DEBOUNCE_MS = 150;
+    // Keystroke to highlight: a short pause, then one check. While a check is out, edits only
+    // mark the draft dirty and its answer starts the next one: per editor at most one check in
+    // flight and one queued, the newest edit replacing the queued one. The pause grows with
+    // the last check's round trip (a long draft), so checks never pile up behind the engine.
+    const CHECK_DEBOUNCE_MS = 50;
+    const ROUND_TRIP_FACTOR = 1.5;
+    // A 25 000-character check takes ~0.4 s; a round trip longer than that waited for the
+    // engine to start, which says nothing of how long the next check will take.
+    const MAX_DELAY_MS = 750;
     // X's longest post is 25 000 characters; past twice that (a pasted document) the draft is
     // not a post, and checking it would only keep the engine busy.
     const MAX_CHECK_LENGTH = 50_000;
@@ -26,11 +34,23 @@ Salesy.define(
 
     /** @type {Map<HTMLElement, ReturnType<typeof startSession>>} */
     const sessions = new Map();
+    // A compose box on the page: start the engine now (its cold start is ~1 s), so the first
+    // keystroke finds it ready. Once per page; the background ignores a warm engine's.
+    let warmed = false;
 
     /** @param {HTMLElement} editor */
     function startSession(editor) {
+      if (!warmed) {
+        warmed = true;
+        messages.tell("warm");
+      }
       let timer = 0;
       let generation = 0;
+      let inFlight = false;
+      /** An edit (or a recheck) arrived while a check was out: check again after its answer. */
+      let dirty = false;
+      let lastRoundTrip = 0;
+      let stopped = false;
       /** The last answer, for the post guard; null while the draft is empty or unchecked. */
       let result = null;
       /** Phrases the user chose to ignore in this draft ("Ignore here"). */
@@ -88,15 +108,30 @@ Salesy.define(
         );
       }
 
+      const delay = () => Math.min(MAX_DELAY_MS, Math.max(CHECK_DEBOUNCE_MS, ROUND_TRIP_FACTOR * lastRoundTrip));
+
       async function check() {
+        clearTimeout(timer);
         timer = 0;
+        if (stopped) return;
         if (messages.gone()) return stop();
-        const current = ++generation;
+        const current = ++generation; // makes the answer of a check still out stale
+        if (inFlight) {
+          dirty = true;
+          return;
+        }
+        inFlight = true;
         try {
           await checkNow(current);
         } finally {
-          // Still pending while a newer edit waits for its own check (the debounce timer).
-          if (current === generation && !timer) panel.setPending(false);
+          inFlight = false;
+          if (dirty && !stopped) {
+            dirty = false;
+            timer = setTimeout(check, delay());
+          } else if (current === generation && !timer) {
+            // Still pending while a newer edit waits for its own check (the debounce timer).
+            panel.setPending(false);
+          }
         }
       }
 
@@ -125,7 +160,9 @@ Salesy.define(
         }
         let answer;
         try {
+          const asked = performance.now();
           answer = await messages.ask("check", { text, allow: [...ignored] });
+          lastRoundTrip = performance.now() - asked;
         } catch (error) {
           if (current !== generation || messages.gone()) return;
           result = null;
@@ -153,8 +190,11 @@ Salesy.define(
 
       function schedule() {
         panel.setPending(true);
-        clearTimeout(timer);
-        timer = setTimeout(check, CHECK_DEBOUNCE_MS);
+        if (inFlight) dirty = true; // its answer starts the next check
+        else {
+          clearTimeout(timer);
+          timer = setTimeout(check, delay());
+        }
         emit("edited", editor);
       }
 
@@ -163,6 +203,7 @@ Salesy.define(
       schedule();
 
       function stop() {
+        stopped = true;
         clearTimeout(timer);
         observer.disconnect();
         highlights.clear(editor);

@@ -25,10 +25,29 @@ Salesy.define("highlights", [], () => {
     painted.delete(editor);
   }
 
-  /** @param {Element} editor @param {{range: Range, category: string}[]} marks */
+  /** @param {Range} a @param {Range} b */
+  const same = (a, b) =>
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset;
+
+  /**
+   * Paints `marks` in place of the editor's earlier ones. A finding that did not move keeps
+   * its painted range (the highlight is left alone there); only what changed is touched.
+   * @param {Element} editor @param {{range: Range, category: string}[]} marks
+   */
   function paint(editor, marks) {
-    clear(editor);
-    const kept = marks.filter(({ category }) => byCategory.has(category));
+    const before = painted.get(editor) ?? [];
+    const kept = [];
+    for (const mark of marks) {
+      if (!byCategory.has(mark.category)) continue;
+      const old = before.find((b) => b.category === mark.category && same(b.range, mark.range));
+      kept.push(old ?? mark);
+    }
+    for (const { range, category } of before) {
+      if (!kept.some((mark) => mark.range === range)) byCategory.get(category)?.delete(range);
+    }
     for (const { range, category } of kept) byCategory.get(category)?.add(range);
     painted.set(editor, kept);
   }

@@ -335,8 +335,15 @@ function bench(message) {
   return askEngine({ type: "bench", texts, gcThreshold });
 }
 
+/** Starts the engine ahead of its first request (a compose box appeared): nothing is asked. */
+async function warm() {
+  await started();
+  return { ready: true };
+}
+
 /** Message handlers, by type, for the background router (it checks who may send which). */
 export const engineHandlers = {
+  warm,
   check: (message) =>
     checkDraft(
       text(message.text, "text", LIMITS.draftChars),

@@ -6,6 +6,9 @@ import json
 
 from pyscript import window
 
+# PyScript has booted MicroPython and runs this file: the start-up split's second stage.
+_pyscript_ready = window.performance.now()
+
 # PyScript's MicroPython collects once 16 KiB have been allocated, and every check allocates
 # more than that, so each answer ended with a full mark-and-sweep of the whole heap (a third
 # of a 280-character check). Collect after this much instead, and when the engine is idle
@@ -49,4 +52,4 @@ def heap(command="", threshold=0):
 
 gc.collect()
 gc.threshold(GC_THRESHOLD)
-window.salesyEngineReady(answer_tracked, heap)
+window.salesyEngineReady(answer_tracked, heap, _pyscript_ready, window.performance.now())

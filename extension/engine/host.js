@@ -9,6 +9,8 @@ const WORKER_URL = chrome.runtime.getURL("background.js");
 /** @type {Map<number, {resolve: (value: any) => void, reject: (error: Error) => void}>} */
 const pending = new Map();
 let nextId = 1;
+/** The engine's start-up split (epoch ms), this page's own start first; pings report it. */
+let startup = {};
 /** @type {(value?: unknown) => void} */
 let markReady = () => {};
 /** @type {(error: Error) => void} */
@@ -22,7 +24,10 @@ engineReady.catch(() => {}); // failures are reported per request
 window.addEventListener("message", (event) => {
   if (event.source !== frame.contentWindow) return;
   const message = event.data ?? {};
-  if (message.type === "ready") markReady();
+  if (message.type === "ready") {
+    startup = { host: performance.timeOrigin, ...message.startup };
+    markReady();
+  }
   else if (message.type === "failed") markFailed(new Error(message.error));
   else if (pending.has(message.id)) {
     const waiting = /** @type {{resolve: (value: any) => void, reject: (error: Error) => void}} */ (
@@ -58,7 +63,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   const { target: _target, ...request } = message;
   ask(request).then(
-    (result) => sendResponse(result),
+    (result) => sendResponse(request.type === "ping" ? { ...result, startup } : result),
     (error) => sendResponse({ error: String(error?.message ?? error) }),
   );
   return true;

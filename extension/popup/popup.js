@@ -340,6 +340,7 @@ paintCached();
 refresh();
 showPageHealth();
 showPauseSwitch();
+// Also starts the engine if it is not running, so a draft tried here is answered at once.
 askBackground("engine-status").then(
   ({ status }) => {
     // A restart or a slow start-up this session is said, not hidden.
