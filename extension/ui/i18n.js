@@ -15,7 +15,7 @@ export function t(key, ...substitutions) {
 
 /** "1 post", "3 posts": chrome.i18n has no plural rules, so each form is its own message. */
 export function plural(count, one, many) {
-  return t(count === 1 ? one : many, count.toLocaleString());
+  return t(count === 1 ? one : many, count);
 }
 
 const ATTRIBUTES = ["title", "placeholder", "aria-label"];

@@ -155,13 +155,17 @@ def _sponsored_facts(doc: Doc, config: dict[str, object]) -> "Any":
             and following.head in ":|-–—"
         ):
             opener = (first.start, first.end)
-    return spans, opener
+    return spans, opener, bool(doc.stream)
 
 
 def _sponsored(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
     spans = _joined(parts, at, 0)
-    if parts[0][1] is not None:
-        spans.append(parts[0][1])
+    # The post opens where its first part with any word or sign does (not a blank one).
+    for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
+        if facts[2]:
+            if facts[1] is not None:
+                spans.extend(_shift([facts[1]], by))
+            break
     return _found(spans)
 
 
