@@ -17,6 +17,10 @@ from salesy.rules import BY_ID
 def open_card(page: Page, index: int = 0) -> None:
     panel(page, index).locator(".chip").click()
     poll(lambda: panel(page, index).locator(".card").is_visible())
+    # The card is placed on the next animation frame (panel.js place()): let it be placed.
+    page.evaluate(
+        "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
 
 
 def shown_entries(page: Page, index: int = 0) -> list[dict[str, Any]]:
