@@ -97,12 +97,16 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
 
   // Every panel is placed again when any editor changes size: a post of a thread that grows
   // moves the editors below it, and a chip left behind would sit on their text.
+  /** @type {Set<{place: () => void, placeNow: () => void}>} */
   const panelPlacers = new Set();
-  const editorResizes = new ResizeObserver(() => panelPlacers.forEach((place) => place()));
+  // An editor grew (a paste, a new line): place every chip at once, after layout and before
+  // the frame is painted. A frame later would leave a chip over the next post's text for one
+  // frame, and a click there would go to Salesy instead of the editor.
+  const editorResizes = new ResizeObserver(() => panelPlacers.forEach(({ placeNow }) => placeNow()));
 
   /** Places every panel again (X moved things: a thread's toolbar follows the focus). */
   function placeAll() {
-    panelPlacers.forEach((place) => place());
+    panelPlacers.forEach(({ place }) => place());
   }
 
   /**
@@ -294,32 +298,36 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
     let frame = 0;
     /** The translation the panel has now. */
     let shifted = { x: 0, y: 0 };
+    /** Places the panel on the next frame (several changes in one frame place it once). */
     function place() {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        // X's React may re-render the dialog's children: come back if it dropped the panel.
-        if (!host.isConnected && editor.isConnected) x.overlayParent(editor).append(host);
-        const rect = editor.getBoundingClientRect();
-        const width = chip.offsetWidth;
-        // Just below the editor's right edge: clear of the text and of X's toolbar buttons,
-        // and always inside the window (narrow windows, 200 % zoom).
-        let left = Math.max(8, Math.min(rect.right - width, innerWidth - width - 8));
-        let top = rect.bottom + 4;
-        // A draft that fills its box has the next post of the thread right below it: a chip
-        // there would take the clicks meant for that editor. Beside the last line instead.
-        if (coversAnEditor(left, top, width, chip.offsetHeight) && rect.right + 8 + width <= innerWidth - 8) {
-          left = rect.right + 8;
-          top = rect.bottom - chip.offsetHeight;
-        }
-        // Inside X's dialog, a transformed ancestor would make `fixed` relative to itself:
-        // measure where the panel's origin really is, and offset by that.
-        const now = host.getBoundingClientRect();
-        const originX = host.hidden ? 0 : Math.round(now.left - shifted.x);
-        const originY = host.hidden ? 0 : Math.round(now.top - shifted.y);
-        shifted = { x: Math.round(left) - originX, y: Math.round(top) - originY };
-        host.style.transform = `translate(${shifted.x}px, ${shifted.y}px)`;
-        if (!card.hidden) placeCard(rect, { x: Math.round(left), y: Math.round(top) });
-      });
+      frame = requestAnimationFrame(placeNow);
+    }
+
+    function placeNow() {
+      cancelAnimationFrame(frame);
+      // X's React may re-render the dialog's children: come back if it dropped the panel.
+      if (!host.isConnected && editor.isConnected) x.overlayParent(editor).append(host);
+      const rect = editor.getBoundingClientRect();
+      const width = chip.offsetWidth;
+      // Just below the editor's right edge: clear of the text and of X's toolbar buttons,
+      // and always inside the window (narrow windows, 200 % zoom).
+      let left = Math.max(8, Math.min(rect.right - width, innerWidth - width - 8));
+      let top = rect.bottom + 4;
+      // A draft that fills its box has the next post of the thread right below it: a chip
+      // there would take the clicks meant for that editor. Beside the last line instead.
+      if (coversAnEditor(left, top, width, chip.offsetHeight) && rect.right + 8 + width <= innerWidth - 8) {
+        left = rect.right + 8;
+        top = rect.bottom - chip.offsetHeight;
+      }
+      // Inside X's dialog, a transformed ancestor would make `fixed` relative to itself:
+      // measure where the panel's origin really is, and offset by that.
+      const now = host.getBoundingClientRect();
+      const originX = host.hidden ? 0 : Math.round(now.left - shifted.x);
+      const originY = host.hidden ? 0 : Math.round(now.top - shifted.y);
+      shifted = { x: Math.round(left) - originX, y: Math.round(top) - originY };
+      host.style.transform = `translate(${shifted.x}px, ${shifted.y}px)`;
+      if (!card.hidden) placeCard(rect, { x: Math.round(left), y: Math.round(top) });
     }
 
     const GAP = 8;
@@ -593,14 +601,15 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
       return true;
     }
 
-    panelPlacers.add(place);
+    const placer = { place, placeNow };
+    panelPlacers.add(placer);
     editorResizes.observe(editor);
     const listenerOptions = { capture: true, passive: true };
     window.addEventListener("scroll", place, listenerOptions);
     window.addEventListener("resize", place, listenerOptions);
 
     function remove() {
-      panelPlacers.delete(place);
+      panelPlacers.delete(placer);
       editorResizes.unobserve(editor);
       window.removeEventListener("scroll", place, listenerOptions);
       window.removeEventListener("resize", place, listenerOptions);
