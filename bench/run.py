@@ -46,7 +46,7 @@ POST = (
 )
 # The draft typed on a cold browser: a plain ad, so the chip has something to say.
 AD_DRAFT = "BUY NOW: 20% off everything with code SAVE20, today only! Link in bio."
-DEBOUNCE_MS = 150  # extension/content/compose.js CHECK_DEBOUNCE_MS (the least; it adapts)
+DEBOUNCE_MS = 50  # extension/content/compose.js CHECK_DEBOUNCE_MS (the least; it adapts)
 KEYSTROKE_P95_MS = 80  # issue 17: keystroke -> highlights p95, debounce included
 COLD_RUNS = 3  # fresh browsers per cold figure
 

@@ -80,7 +80,7 @@ def test_a_burst_of_keys_is_checked_once_or_twice_and_the_last_text_is_painted(
     page = ready_page(context)
     spy(page)
     burst = " BUY NOW with code SAVE20, today only!"
-    page.keyboard.type(burst, delay=10)  # keys well inside the 150 ms pause
+    page.keyboard.type(burst, delay=10)  # keys well inside the 50 ms pause
     settled(page)
     log = checks(page)
     assert len(log["sent"]) <= 3, f"{len(log['sent'])} checks for {len(burst)} keys"  # type: ignore[arg-type]
@@ -96,10 +96,10 @@ def test_one_check_in_flight_per_editor_and_the_pause_grows_with_a_slow_round_tr
     page = ready_page(context)
     slow = 300
     spy(page, slow)
-    # Keys 200 ms apart: each would get its own check after a 150 ms pause, several of them
-    # out at once behind a 300 ms answer, if edits did not wait for the check in flight.
+    # Keys 80 ms apart: each would get its own check after a 50 ms pause, several of them out
+    # at once behind a 300 ms answer, if edits did not wait for the check in flight.
     burst = " buy now, 20% off with code SAVE20"
-    page.keyboard.type(burst, delay=200)
+    page.keyboard.type(burst, delay=80)
     settled(page)
     page.wait_for_timeout(slow + 100)  # any check still out comes back
     settled(page)
