@@ -152,6 +152,25 @@ export function addPosts(handle, incoming) {
   });
 }
 
+/**
+ * Deletes one account's history (serialized, so a post being recorded lands before it or
+ * after it, never half-way), and the popup's cached summary when it shows that account (it
+ * holds the first words of its recent posts). Other accounts are left as they are; so is the
+ * session tally, which counts drafts in every account without saying whose they were.
+ * @returns {Promise<{deleted: number}>} how many posts were deleted
+ */
+export function deleteHistory(handle) {
+  if (!validHandle(handle)) throw new Error(`Not an X handle: ${handle}`);
+  const key = HISTORY_PREFIX + accountKey(handle);
+  return serialized(async () => {
+    const stored = await chrome.storage.local.get([key, SUMMARY_CACHE]);
+    const keys = [key];
+    if (accountKey(stored[SUMMARY_CACHE]?.account) === accountKey(handle)) keys.push(SUMMARY_CACHE);
+    await chrome.storage.local.remove(keys);
+    return { deleted: stored[key]?.posts?.length ?? 0 };
+  });
+}
+
 function emptyTally() {
   const tally = { since: new Date().toISOString() };
   for (const field of TALLY_FIELDS) tally[field] = 0;
