@@ -152,10 +152,32 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+// Deflate expands at most about 1 000 times: the inflater turns each piece it is given into
+// output at once, whoever reads it, so pieces of 4 KB keep what it makes ahead of the reader
+// to about 4 MB, even for a zip made to explode.
+const PIECE = 4096;
+
+/** Writes `blob` into `writer` piece by piece, each after the one before was taken. */
+async function feed(blob, writer) {
+  const input = blob.stream().getReader();
+  try {
+    for (;;) {
+      const { done, value } = await input.read();
+      if (done) break;
+      for (let at = 0; at < value.length; at += PIECE) await writer.write(value.subarray(at, at + PIECE));
+    }
+    await writer.close();
+  } catch (error) {
+    input.cancel().catch(() => undefined);
+    throw error;
+  }
+}
+
 /**
  * One entry's bytes. Reading stops at the size the directory declared, whatever the entry
  * really holds (a zip may lie to look small: that one is refused as "bigger", never inflated
- * past it), so a caller that checked the declared sizes against its cap is safe.
+ * past it). The caller checks the declared size against its cap first: the bytes are kept in
+ * one buffer of that size.
  * @param {Blob} blob @param {Entry} entry @returns {Promise<Uint8Array>}
  */
 export async function readEntry(blob, entry) {
@@ -175,7 +197,10 @@ export async function readEntry(blob, entry) {
     out.set(new Uint8Array(await raw.arrayBuffer()));
     got = entry.size;
   } else {
-    const reader = raw.stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    const inflater = new DecompressionStream("deflate-raw");
+    // Its failure (not deflate data, cut short) shows on the reading side as well.
+    feed(raw, inflater.writable.getWriter()).catch(() => undefined);
+    const reader = inflater.readable.getReader();
     try {
       for (;;) {
         const { done, value } = await reader.read();
