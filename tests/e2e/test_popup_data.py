@@ -307,14 +307,19 @@ def test_delete_asks_first_and_removes_only_this_account(browser: Browser) -> No
     poll(lambda: popup.is_disabled("#delete-history"))
     assert popup.evaluate("window.asked") is None
 
-    # The other account, picked: the question is about it.
+    # The other account, picked: the question is about it. Deleted, its handle goes too (it
+    # is not the one signed in on X); the signed-in one stays, to record its next post.
     popup.select_option("#account-picker", "other")
     poll(lambda: popup.is_enabled("#delete-history"))
     popup.click("#delete-history")
     state = poll(lambda: (s := confirm_state(popup))["open"] and s)
     assert state["question"].startswith("Delete the 2 posts Salesy keeps for @other?")
-    popup.click("#delete-no")
-    assert storage(context)["history:other"] == seeded["history:other"]
+    assert state["yes"] == "Delete 2 posts"
+    popup.click("#delete-yes")
+    poll(lambda: confirm_state(popup)["status"] == "Deleted 2 posts of @other.")
+    stored = storage(context)
+    assert "history:other" not in stored
+    assert stored["accounts"] == {"current": "salesy_demo", "known": ["salesy_demo"]}
 
 
 EXPORTED = [
