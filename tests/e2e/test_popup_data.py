@@ -144,6 +144,52 @@ def test_the_zip_x_sends_imports_its_posts_and_nothing_else(
     )
 
 
+def as_zip64(raw: bytes) -> bytes:
+    """The same zip as a zip tool writes one past 4 GB: every entry's sizes and offset in a
+    Zip64 extra field (the classic fields saturated), and a Zip64 end record with its locator.
+    Python writes these only for files that big; the entries' data stay where they were."""
+    end = raw.rindex(b"PK\x05\x06")
+    count = int.from_bytes(raw[end + 10 : end + 12], "little")
+    start = int.from_bytes(raw[end + 16 : end + 20], "little")
+    directory = bytearray()
+    at = start
+    for _ in range(count):
+        header = bytearray(raw[at : at + 46])
+        name, extra, comment = (int.from_bytes(header[i : i + 2], "little") for i in (28, 30, 32))
+        csize, size, offset = (int.from_bytes(header[i : i + 4], "little") for i in (20, 24, 42))
+        for i in (20, 24, 42):
+            header[i : i + 4] = b"\xff\xff\xff\xff"
+        zip64 = (1).to_bytes(2, "little") + (24).to_bytes(2, "little")
+        zip64 += b"".join(n.to_bytes(8, "little") for n in (size, csize, offset))
+        header[30:32] = (extra + len(zip64)).to_bytes(2, "little")
+        body = raw[at + 46 : at + 46 + name + extra + comment]
+        directory += header + body[:name] + zip64 + body[name:]
+        at += 46 + name + extra + comment
+    end64 = len(raw[:start]) + len(directory)
+    record = b"PK\x06\x06" + (44).to_bytes(8, "little") + b"\x2d\x00\x2d\x00" + bytes(8)
+    record += b"".join(n.to_bytes(8, "little") for n in (count, count, len(directory), start))
+    locator = b"PK\x06\x07" + bytes(4) + end64.to_bytes(8, "little") + (1).to_bytes(4, "little")
+    classic = b"PK\x05\x06" + bytes(4) + b"\xff\xff" * 2 + b"\xff\xff\xff\xff" * 2 + bytes(2)
+    return raw[:start] + bytes(directory) + record + locator + classic
+
+
+def test_a_zip64_archive_imports(browser: Browser, tmp_path: Path) -> None:
+    """An archive with its media can pass 4 GB: its zip then says sizes and offsets in Zip64
+    fields, which the popup reads as the command line does."""
+    context, _ = browser
+    data = sample_archive.write_archive(tmp_path / "archive", posts=30)
+    path = tmp_path / "big-archive.zip"
+    path.write_bytes(as_zip64(x_zip(tmp_path / "classic.zip", data).read_bytes()))
+    files = archive_files(path)  # Python's zipfile reads it
+    with zipfile.ZipFile(path) as archive:
+        assert archive.testzip() is None
+    expected = read_archive([(name, raw.decode("utf-8")) for name, raw in files])
+    final = import_zip(open_popup(context), path)
+    assert final["state"] == "done", final
+    ids = [post["id"] for post in storage(context)[HISTORY]["posts"]]
+    assert sorted(ids) == sorted(post["id"] for post in expected["posts"])
+
+
 def test_a_zip_that_is_not_an_archive_is_refused_in_plain_words(
     browser: Browser, tmp_path: Path
 ) -> None:
