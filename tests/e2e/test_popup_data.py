@@ -462,7 +462,7 @@ def test_the_csv_export_holds_the_history_and_the_tally(browser: Browser) -> Non
     ]
     assert "someone else's" not in raw.decode("utf-8-sig")
     status = popup.text_content("#data-status") or ""
-    assert status.startswith("Saved salesy-salesy_demo-") and status.endswith(
+    assert status.startswith("Exported salesy-salesy_demo-") and status.endswith(
         ": 8 posts and this session's tally."
     )
 
