@@ -368,6 +368,32 @@ def test_delete_asks_first_and_removes_only_this_account(browser: Browser) -> No
     assert stored["accounts"] == {"current": "salesy_demo", "known": ["salesy_demo"]}
 
 
+def test_delete_waits_for_an_import_to_finish(browser: Browser, tmp_path: Path) -> None:
+    """An import saving afterwards would bring back what was just deleted: the delete is
+    refused while one runs, said in the popup, and the import completes."""
+    context, _ = browser
+    data = sample_archive.write_archive(tmp_path / "archive", posts=1500)  # all kept
+    path = x_zip(tmp_path / "twitter.zip", data)
+    set_storage(context, {"accounts": {"current": "salesy_demo", "known": ["salesy_demo"]}})
+    seed = {"id": "1700000000000000001", "text": "Kept.", "verdict": "ok", "score": 0,
+            "at": "2026-11-01T10:00:00.000Z", "source": "profile", "reply": False}  # fmt: skip
+    set_storage(context, {HISTORY: {"account": "salesy_demo", "posts": [seed]}})
+    popup = open_popup(context)
+    poll(lambda: popup.is_enabled("#delete-history"))
+    popup.set_input_files("#archive", str(path))
+    poll(lambda: popup.is_visible("#import-progress"), timeout=30)
+    popup.click("#delete-history")
+    poll(lambda: confirm_state(popup)["open"])
+    popup.click("#delete-yes")
+    status = poll(lambda: confirm_state(popup)["status"])
+    assert status == (
+        "Nothing was deleted: An archive is being imported: wait for it to finish, then delete."
+    )
+    poll(lambda: popup.get_attribute("#import-status", "data-state") == "done", timeout=120)
+    ids = {post["id"] for post in storage(context)[HISTORY]["posts"]}
+    assert seed["id"] in ids and len(ids) > 1
+
+
 EXPORTED = [
     # (text, verdict, score, source, reply, truncated)
     ('Hello, "world"\nsecond line', "ok", 4, "composed", False, False),
