@@ -394,11 +394,20 @@ async function runImport(message) {
   return result;
 }
 
+/** The popup's "Delete this account's history", once the user has confirmed it there. */
+async function deleteHistory(message) {
+  const account = handle(message.account, "account");
+  // An import saving into this account afterwards would bring back what was just deleted.
+  if (importing) throw new Error("An archive is being imported: wait for it to finish, then delete.");
+  return { account, ...(await store.deleteHistory(account)) };
+}
+
 export const historyHandlers = {
   "history-account": (message) => store.noteAccount(handle(message.account, "account")),
   "history-record": recordComposed,
   "history-merge": mergeProfile,
   "history-import": importArchive,
+  "history-delete": deleteHistory,
   "history-summary": (message) => summary({ account: optional(message.account, (given) => handle(given, "account")) }),
   "balance-preview": preview,
   "tally-bump": (message) => store.bumpTally(tallyCounts(message.counts)),

@@ -152,6 +152,33 @@ export function addPosts(handle, incoming) {
   });
 }
 
+/**
+ * Deletes one account's history (serialized, so a post being recorded lands before it or
+ * after it, never half-way), and the popup's cached summary when it shows that account (it
+ * holds the first words of its recent posts). Its handle goes from the accounts seen unless it
+ * is the one signed in on X (that one is needed to record its next post, and X's page would
+ * report it again at once). Other accounts are left as they are; so is the session tally,
+ * which counts drafts in every account without saying whose they were.
+ * @returns {Promise<{deleted: number}>} how many posts were deleted
+ */
+export function deleteHistory(handle) {
+  if (!validHandle(handle)) throw new Error(`Not an X handle: ${handle}`);
+  const name = accountKey(handle);
+  const key = HISTORY_PREFIX + name;
+  return serialized(async () => {
+    const stored = await chrome.storage.local.get([key, SUMMARY_CACHE]);
+    const keys = [key];
+    if (accountKey(stored[SUMMARY_CACHE]?.account) === name) keys.push(SUMMARY_CACHE);
+    await chrome.storage.local.remove(keys);
+    const accounts = await loadAccounts();
+    if (accountKey(accounts.current) !== name && accounts.known.some((other) => accountKey(other) === name)) {
+      const known = accounts.known.filter((other) => accountKey(other) !== name);
+      await chrome.storage.local.set({ [ACCOUNTS]: { ...accounts, known } });
+    }
+    return { deleted: stored[key]?.posts?.length ?? 0 };
+  });
+}
+
 function emptyTally() {
   const tally = { since: new Date().toISOString() };
   for (const field of TALLY_FIELDS) tally[field] = 0;

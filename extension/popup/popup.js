@@ -1,18 +1,20 @@
 // The toolbar popup: the account's balance at a glance (big figure against the target, a strip
-// of the last posts coloured by verdict, status and advice), the session tally, importing an
-// X archive, pausing Salesy on this site, and a box to try a draft.
+// of the last posts coloured by verdict, status and advice), the session tally, your data
+// (importing an X archive, exporting the history as CSV, deleting it), pausing Salesy on this
+// site, and a box to try a draft.
 import { askBackground } from "../ui/messages.js";
 import { localize, plural, t } from "../ui/i18n.js";
 import { livePreview } from "../ui/verdict.js";
 import { loadHistory } from "../history/store.js";
 import { drawTrend, periods, PERIODS } from "./trend.js";
 import { detailLine, roving } from "./roving.js";
+import { archiveFilesIn, isZipFile } from "./archive-zip.js";
+import { LIMITS } from "../limits.js";
+import { exportCsv } from "./export.js";
 
 const SITES = ["x.com", "twitter.com"];
 const STATUS = { healthy: t("status_healthy"), leaning: t("status_leaning"), billboard: t("status_billboard") };
 const VERDICTS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
-// Chrome carries a message of up to 64 MiB; an archive's tweets.js is far smaller.
-const MAX_IMPORT_BYTES = 48 * 1024 * 1024;
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** The account the user picked here; null follows the one last seen on X. */
@@ -144,11 +146,22 @@ function renderProblem(problem) {
     : "";
 }
 
+/** The account whose history "Your data" exports and deletes: the one shown. */
+let shownAccount = null;
+
+function renderData(summary) {
+  if (shownAccount && summary.account !== shownAccount) closeDeleteConfirm(false); // it named another
+  shownAccount = summary.account;
+  /** @type {HTMLButtonElement} */ ($("export-csv")).disabled = !summary.account;
+  /** @type {HTMLButtonElement} */ ($("delete-history")).disabled = !summary.account || summary.posts === 0;
+}
+
 function paint(summary, fresh) {
   renderProblem(summary.problem);
   renderAccounts(summary);
   renderBalance(summary);
   renderTally(summary.tally);
+  renderData(summary);
   renderTrend(summary).catch((error) => console.warn("Salesy: the balance chart could not be drawn:", error));
   if (!document.body.dataset.painted) document.body.dataset.painted = String(performance.now());
   if (fresh) document.body.dataset.fresh = String(performance.now());
@@ -195,12 +208,11 @@ async function refresh() {
  * One archive file, parsed here: JSON.parse reads a large tweets.js in a fraction of a second,
  * where MicroPython would take the engine away from every tab for tens of seconds. Only what
  * Salesy reads of each post is kept; the engine then judges the items in slices.
- * @param {File} file
+ * @param {{name: string, text: string}} file a chosen file's text, or a zip entry's
  */
-async function parseArchiveFile(file) {
-  const text = await file.text();
+function parseArchiveFile({ name, text }) {
   const body = text.replace(/^\ufeff/, "").trimStart();
-  const out = { name: file.name, head: body.slice(0, 300), items: null, parseError: undefined };
+  const out = { name, head: body.slice(0, 300), items: null, parseError: undefined };
   const equals = body.startsWith("window.YTD.") ? body.indexOf("=") : -1;
   if (equals < 0) return out; // the engine says what this file is instead
   try {
@@ -210,6 +222,24 @@ async function parseArchiveFile(file) {
     out.parseError = String(error?.message ?? error);
   }
   return out;
+}
+
+/**
+ * The chosen files' texts: a .zip as X sends it gives its tweets*.js and account.js. Every
+ * text read counts against one cap (the zip's by the sizes it declares, before inflating).
+ * @param {File[]} files @param {boolean[]} zipped which of them are zips
+ */
+async function archiveTexts(files, zipped) {
+  const texts = await Promise.all(
+    files.filter((_, index) => !zipped[index]).map(async (file) => ({ name: file.name, text: await file.text(), size: file.size })),
+  );
+  let budget = LIMITS.archiveBytes - texts.reduce((sum, file) => sum + file.size, 0);
+  for (const zip of files.filter((_, index) => zipped[index])) {
+    const inside = await archiveFilesIn(zip, budget);
+    budget -= inside.reduce((sum, file) => sum + file.size, 0);
+    texts.push(...inside);
+  }
+  return texts;
 }
 
 /** The fields of an archive item that Salesy reads (a tweet's text, time, links, reply). */
@@ -257,16 +287,18 @@ async function importArchive(input) {
   const files = [...(input.files ?? [])];
   input.value = "";
   if (files.length === 0) return;
-  const size = files.reduce((sum, file) => sum + file.size, 0);
+  // A zip's own size is mostly media, never read: its entries are measured inside it.
+  const zipped = await Promise.all(files.map(isZipFile));
+  const size = files.reduce((sum, file, index) => sum + (zipped[index] ? 0 : file.size), 0);
   status.dataset.state = "error";
-  if (size > MAX_IMPORT_BYTES) {
-    status.textContent = t("popup_import_too_big", Math.round(size / 1048576), MAX_IMPORT_BYTES / 1048576);
+  if (size > LIMITS.archiveBytes) {
+    status.textContent = t("popup_import_too_big", Math.round(size / 1048576), LIMITS.archiveBytes / 1048576);
     return;
   }
   status.dataset.state = "busy";
   status.textContent = t("popup_import_reading_files", files.map((file) => file.name).join(", "));
   try {
-    const parsed = await Promise.all(files.map(parseArchiveFile));
+    const parsed = (await archiveTexts(files, zipped)).map(parseArchiveFile);
     const done = await askBackground("history-import", {
       files: parsed,
       account: chosenAccount ?? undefined,
@@ -286,6 +318,73 @@ async function importArchive(input) {
     status.textContent = t("popup_import_failed", error.message);
   }
 }
+
+// ---------------------------------------------------------------- your data: export, delete
+
+function dataStatus(state, words) {
+  $("data-status").dataset.state = state;
+  $("data-status").textContent = words;
+}
+
+async function exportHistory() {
+  if (!shownAccount) return;
+  try {
+    const { name, posts } = await exportCsv(shownAccount);
+    dataStatus("done", t("popup_exported", name, plural(posts, "count_post", "count_posts")));
+  } catch (error) {
+    dataStatus("error", t("popup_export_failed", String(error?.message ?? error)));
+  }
+}
+
+/** What the open confirmation would delete; null when it is closed. */
+let pendingDelete = null;
+
+/** An inline question (not window.confirm): it names the account and how many posts go. */
+async function askToDelete() {
+  if (!shownAccount) return;
+  const account = shownAccount;
+  const { posts } = await loadHistory(account);
+  const count = plural(posts.length, "count_post", "count_posts");
+  pendingDelete = { account };
+  $("delete-question").textContent = t("popup_delete_question", count, account);
+  $("delete-yes").textContent = t("popup_delete_confirm", count);
+  $("delete-confirm").hidden = false;
+  dataStatus("", "");
+  $("delete-no").focus(); // the safe answer is the one a stray Enter gives
+}
+
+function closeDeleteConfirm(refocus = true) {
+  pendingDelete = null;
+  $("delete-confirm").hidden = true;
+  if (refocus) $("delete-history").focus();
+}
+
+async function confirmDelete() {
+  if (!pendingDelete) return;
+  const { account } = pendingDelete;
+  closeDeleteConfirm(false);
+  try {
+    // Through the router, as every write: its one queue keeps this from racing a post being
+    // recorded in a tab, or an import.
+    const done = await askBackground("history-delete", { account });
+    dataStatus("done", t("popup_deleted", plural(done.deleted, "count_post", "count_posts"), done.account));
+  } catch (error) {
+    dataStatus("error", t("popup_delete_failed", String(error?.message ?? error)));
+  }
+  $("delete-history").focus();
+  refresh();
+}
+
+$("export-csv").addEventListener("click", exportHistory);
+$("delete-history").addEventListener("click", () => askToDelete().catch((error) => dataStatus("error", t("popup_delete_failed", String(error?.message ?? error)))));
+$("delete-no").addEventListener("click", () => closeDeleteConfirm());
+$("delete-yes").addEventListener("click", confirmDelete);
+$("delete-confirm").addEventListener("keydown", (event) => {
+  if (event.key === "Escape") {
+    event.preventDefault(); // the popup would close, and the question with it
+    closeDeleteConfirm();
+  }
+});
 
 detailLine($("strip"), "li", $("detail"));
 detailLine($("trend"), "g.bar", $("detail"));

@@ -50,6 +50,7 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
         {"type": "set-settings", "changes": {"historyCap": 1}},
         {"type": "set-paused", "site": "x.com", "paused": True},
         {"type": "history-import", "files": [], "account": "other"},
+        {"type": "history-delete", "account": "salesy_demo"},
         {"type": "history-summary"},
         {"type": "tally-reset"},
         {"type": "engine-bench", "texts": ["x"]},
