@@ -548,12 +548,11 @@ def _combined(parts: list[Part], at: list[int], conf: dict[str, object]) -> dict
             spans = union.get(order) or []
             level = 100 if spans else 0
         engine.count(fired, order, rule, weight, level, spans, allowed)
-    words = english = latin = 0
+    totals = [0, 0, 0, 0]
     for part in parts:
-        words += part.words[0]
-        english += part.words[1]
-        latin += part.words[2]
-    return engine.judged(fired, [], length, language.judged(words, english, latin), conf)
+        for at, count in enumerate(part.words):
+            totals[at] += count
+    return engine.judged(fired, [], length, language.judged(*totals), conf)
 
 
 __all__ = ["RULES", "Checker"]
