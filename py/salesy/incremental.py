@@ -548,11 +548,14 @@ def _combined(parts: list[Part], at: list[int], conf: dict[str, object]) -> dict
             spans = union.get(order) or []
             level = 100 if spans else 0
         engine.count(fired, order, rule, weight, level, spans, allowed)
-    totals = [0, 0, 0, 0]
+    words = english = latin = foreign = 0
     for part in parts:
-        for at, count in enumerate(part.words):
-            totals[at] += count
-    return engine.judged(fired, [], length, language.judged(*totals), conf)
+        words += part.words[0]
+        english += part.words[1]
+        latin += part.words[2]
+        foreign += part.words[3]
+    lang = language.judged(words, english, latin, foreign)
+    return engine.judged(fired, [], length, lang, conf)
 
 
 __all__ = ["RULES", "Checker"]
