@@ -1,7 +1,7 @@
 """Undisclosed commercial tie (SL301).
 
 What it does:
-    Finds signs of a commercial tie (an affiliate or tracking link, "my code", "my link",
+    Finds signs of a commercial tie (an affiliate, referral or tracking link, "my code", "my link",
     "gifted", "sent me", "in partnership with") in a post with no clear disclosure
     (`#ad`, `#sponsored`, "paid partnership", "Ad:" up front).
 
@@ -101,13 +101,30 @@ AFFILIATE_HOSTS = (
     "awin1.com",
     "tidd.ly",
 )
-AFFILIATE_PARTS = ("tag=", "ref=", "aff=", "affid=", "affiliate", "/r/", "irclickid", "ranmid=")
+AFFILIATE_PARTS = (
+    "tag=",
+    "ref=",
+    "aff=",
+    "affid=",
+    "affiliate",
+    "/r/",
+    "irclickid",
+    "ranmid=",
+    # referral links: whoever shares one is paid in credit or cash for each sign-up
+    "referral",
+    "/refer/",
+    "/invite/",
+    "friend=",
+    "?r=",
+    "&r=",
+)
 
 FLAG = [
     "Obsessed with my new serum from @glowco 😍 Use my code ANNA15 for 15% off!",
     "This blender changed my mornings. Get yours here: https://amzn.to/3Qx9abc",
     "Loving this gifted skincare set from @purebeauty",
     "Thanks to @techbrand for sending me these headphones!",
+    "Best budgeting app I've tried: https://example.com/invite/ana42",
 ]
 PASS = [
     "#ad Gifted by @deskco: I've used this desk for six months. Use my code ELI10 for 10% off.",
