@@ -9,13 +9,58 @@ Salesy.define("messages", [], () => {
     return !chrome.runtime?.id;
   }
 
+  // Requests go through one port to the router (background.js says why), opened on the first
+  // and again after Chrome stopped the worker (the port then closes, and every request still
+  // out on it fails, as a sendMessage to a stopped worker does).
+  const PORT_NAME = "salesy";
+  /** @type {chrome.runtime.Port | null} */
+  let port = null;
+  let nextId = 0;
+  /** Requests out, by id: how to settle each, and the port it went on. */
+  /** @type {Map<number, {settle: (reply: any) => void, on: chrome.runtime.Port}>} */
+  const waiting = new Map();
+
+  function openPort() {
+    const opened = chrome.runtime.connect({ name: PORT_NAME });
+    opened.onMessage.addListener((answer) => {
+      const request = waiting.get(answer?.id);
+      waiting.delete(answer?.id);
+      request?.settle(answer.reply);
+    });
+    opened.onDisconnect.addListener(() => {
+      if (port === opened) port = null;
+      for (const [id, request] of waiting) {
+        if (request.on !== opened) continue;
+        waiting.delete(id);
+        request.settle(undefined);
+      }
+    });
+    return opened;
+  }
+
+  /** The router's reply to `message`, or undefined when the worker stopped before it. */
+  function send(message) {
+    return new Promise((resolve) => {
+      const id = ++nextId;
+      port ??= openPort();
+      try {
+        port.postMessage({ id, message });
+      } catch {
+        // Closed under us, its onDisconnect not yet heard: a new port takes the request.
+        port = openPort();
+        port.postMessage({ id, message });
+      }
+      waiting.set(id, { settle: resolve, on: port });
+    });
+  }
+
   /**
    * Asks the background router; resolves with its result or rejects with its error.
    * @param {string} type
    * @param {object} [payload]
    */
   async function ask(type, payload = {}) {
-    const reply = await chrome.runtime.sendMessage({ target: "background", type, ...payload });
+    const reply = await send({ target: "background", type, ...payload });
     if (!reply?.ok) throw new Error(reply?.error ?? "Salesy's background did not answer.");
     if (reply.result?.error) throw new Error(reply.result.error);
     return reply.result;

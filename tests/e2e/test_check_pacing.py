@@ -11,10 +11,13 @@ import salesy
 from harness import (
     EDITOR,
     RequestLog,
+    close_target,
     content_world,
     editor_model_text,
+    extension_id,
     highlighted,
     open_compose,
+    poll,
     settled,
     type_draft,
     underlined,
@@ -23,24 +26,41 @@ from harness import (
 
 Browser = tuple[BrowserContext, RequestLog]
 
-# Wraps the content script's chrome.runtime.sendMessage (it looks the function up on every
-# call) to log each 'check': when it left, when its answer came back, how many were out at
-# once; `slow` ms are added to each answer, as a long draft or a busy engine would.
+# Wraps the port the content script asks the router through (it calls chrome.runtime.connect
+# again whenever its port closed) to log each 'check': when it left, when its answer came back,
+# how many were out at once; `slow` ms are added to each answer, as a long draft or a busy
+# engine would.
 SPY = """(() => {
   const log = globalThis.__checks = {sent: [], answered: [], out: 0, most: 0, slow: %d};
-  const send = chrome.runtime.sendMessage.bind(chrome.runtime);
-  chrome.runtime.sendMessage = async (message, ...rest) => {
-    if (message?.type !== 'check') return send(message, ...rest);
-    log.sent.push(performance.now());
-    log.most = Math.max(log.most, ++log.out);
-    try {
-      const reply = await send(message, ...rest);
-      await new Promise((resolve) => setTimeout(resolve, log.slow));
-      return reply;
-    } finally {
-      log.out--;
-      log.answered.push(performance.now());
-    }
+  const connect = chrome.runtime.connect.bind(chrome.runtime);
+  chrome.runtime.connect = (...args) => {
+    const port = connect(...args);
+    const checks = new Set();
+    return {
+      name: port.name,
+      onDisconnect: port.onDisconnect,
+      disconnect: () => port.disconnect(),
+      postMessage(envelope) {
+        if (envelope?.message?.type === 'check') {
+          checks.add(envelope.id);
+          log.sent.push(performance.now());
+          log.most = Math.max(log.most, ++log.out);
+        }
+        port.postMessage(envelope);
+      },
+      onMessage: {
+        addListener(listener) {
+          port.onMessage.addListener(async (answer, from) => {
+            if (checks.delete(answer?.id)) {
+              await new Promise((resolve) => setTimeout(resolve, log.slow));
+              log.out--;
+              log.answered.push(performance.now());
+            }
+            listener(answer, from);
+          });
+        },
+      },
+    };
   };
   return true;
 })()"""
@@ -48,6 +68,14 @@ SPY = """(() => {
 
 def spy(page: Page, slow_ms: int = 0) -> None:
     assert content_world(page).evaluate(SPY % slow_ms)
+    # The page's port is open already: stop the worker, as Chrome does when it is idle, so
+    # the next request opens a new one through the wrapper.
+    close_target(page.context, "service_worker", f"{extension_id(page.context)}/background.js")
+    poll(
+        lambda: content_world(page).evaluate(
+            "chrome.runtime.sendMessage({target: 'background', type: 'warm'}).then(() => true)"
+        )
+    )
 
 
 def checks(page: Page) -> dict[str, list[float] | int]:

@@ -8,6 +8,7 @@ x.com tab, exactly what such a script could.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from typing import Any
 
@@ -104,6 +105,43 @@ def test_a_content_script_may_only_send_what_a_page_needs(browser: Browser) -> N
     assert problem["message"].startswith("A post you made could not be saved to your history: ")
     assert "history:other" not in stored
     assert "config" not in stored and "settings" not in stored and "pausedSites" not in stored
+
+
+PORT_ASK = """async ([name, messages]) => {
+  const port = chrome.runtime.connect({name});
+  const replies = [];
+  const done = new Promise((resolve) => {
+    port.onMessage.addListener((answer) => {
+      replies[answer.id] = answer.reply;
+      if (Object.keys(replies).length === messages.length) resolve();
+    });
+    port.onDisconnect.addListener(() => resolve());
+  });
+  messages.forEach((message, id) => port.postMessage({id, message}));
+  await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  port.disconnect();
+  return replies;
+}"""
+
+
+def test_the_content_scripts_port_is_held_to_the_same_rules(browser: Browser) -> None:
+    """The compose box asks through a long-lived port (cheaper per check than sendMessage):
+    what a page may not send by message it may not send by port either."""
+    context, _ = browser
+    world = content_world(open_compose(context))
+    messages = [
+        {"target": "background", "type": "check", "text": "BUY NOW 50% off"},
+        {"target": "background", "type": "history-delete", "account": "salesy_demo"},
+        {"target": "background", "type": "config-restore"},
+        {"target": "background", "type": "check", "text": 12},
+    ]
+    replies = world.evaluate(f"({PORT_ASK})({json.dumps(['salesy', messages])})")
+    assert replies[0]["ok"] and replies[0]["result"]["verdict"] == "pure_ad", replies
+    for reply, kind in zip(replies[1:3], ("history-delete", "config-restore"), strict=True):
+        assert reply == {"ok": False, "error": f'Salesy does not take "{kind}" from this page.'}
+    assert replies[3]["ok"] is False and replies[3]["error"].startswith("Refused: text:")
+    # A port by any other name is not the router's.
+    assert world.evaluate(f"({PORT_ASK})({json.dumps(['other', messages[:1]])})") == []
 
 
 def test_the_engine_answers_the_router_only(browser: Browser) -> None:
