@@ -6,7 +6,7 @@
 // Escape closes it and gives the editor its focus and caret back.
 "use strict";
 
-Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
+Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLabel } }) => {
   const PANEL_STYLE = `
     :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
     :host([hidden]) { display: none; }
@@ -90,8 +90,6 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
     .confirm .post-anyway { border-color: var(--ad); }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `;
-
-  const VERDICT_LABELS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
 
   const SHORTCUT = "Alt+Shift+S";
 
@@ -495,14 +493,14 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
       // (never a green OK it could not earn); what its English words show stays in the card.
       const english = result.language !== "other";
       panel.dataset.language = english ? "en" : "other";
-      const label = english ? (VERDICT_LABELS[result.verdict] ?? result.verdict) : t("card_english_only");
+      const label = english ? verdictLabel(result.verdict) : t("card_english_only");
       // The number is how promotional the draft reads, not a grade: it says so.
       const score = t("card_score", result.score);
       $(".label").textContent = english ? `${label} · ${score}` : label;
       $(".language").hidden = english;
       $(".language").textContent = english
         ? ""
-        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", VERDICT_LABELS[result.verdict]));
+        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", verdictLabel(result.verdict)));
       $(".score").hidden = false;
       $(".score-label").textContent = score;
       /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
