@@ -181,7 +181,7 @@ Salesy.define(
         if (snapshot.text !== text) return;
         const toUtf16 = offsets.codePointToUtf16(text);
         const marks = [];
-        for (const finding of hints.underlined(answer)) {
+        for (const finding of hints.underlined(answer, { value: settings.valueUnderlines })) {
           const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
           if (range) marks.push({ range, category: finding.category });
         }
@@ -245,7 +245,8 @@ Salesy.define(
     }
 
     function start(signal) {
-      // A rule switched off, a site paused or resumed: every open draft is checked again.
+      // A rule switched off, a site paused or resumed, value underlines switched: every open
+      // draft is checked and painted again.
       settings.onChange((what) => {
         if (what === "history") return; // a post recorded changes no draft's verdict
         for (const session of sessions.values()) session.recheck();

@@ -460,11 +460,16 @@ async function apply() {
 
 // ---------------------------------------------------------------- wiring
 
+/** Each compose setting's checkbox, by the setting it switches. */
+const SETTING_BOXES = { nudgeBeforePosting: "nudge", valueUnderlines: "value-underlines" };
+
 async function showSettings() {
   const { settings } = await askBackground("get-settings");
-  const nudge = $("nudge");
-  nudge.checked = settings.nudgeBeforePosting;
-  nudge.addEventListener("change", () => askBackground("set-settings", { changes: { nudgeBeforePosting: nudge.checked } }));
+  for (const [setting, id] of Object.entries(SETTING_BOXES)) {
+    const box = $(id);
+    box.checked = settings[setting];
+    box.addEventListener("change", () => askBackground("set-settings", { changes: { [setting]: box.checked } }));
+  }
 }
 
 function guard(action) {
