@@ -40,7 +40,13 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
     }
     .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden], .truncated[hidden],
     .refused[hidden], .score[hidden], .counted[hidden], .works[hidden], .findings[hidden],
-    .reveal[hidden], .ignore[hidden], .toast[hidden], .ignored[hidden], .language[hidden] { display: none; }
+    .reveal[hidden], .ignore[hidden], .toast[hidden], .ignored[hidden], .language[hidden],
+    .thread[hidden], .thread-line[hidden] { display: none; }
+    /* The first post's chip says how the whole thread reads, in the worst verdict's colour. */
+    .thread { padding-left: 6px; border-left: 1px solid var(--line); }
+    .thread[data-worst="promotional"] { color: var(--promo); }
+    .thread[data-worst="pure_ad"] { color: var(--ad); }
+    .thread-line { margin: 8px 0 0; }
     [data-language="other"] .dot { background: var(--muted); }
     [data-language="other"] .chip { border-color: var(--line); }
     .language { margin: 8px 0 0; }
@@ -135,11 +141,13 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
         <button class="chip" type="button" aria-expanded="false" aria-controls="card"
           aria-keyshortcuts="${SHORTCUT}">
           <span class="dot" aria-hidden="true"></span><span class="label"></span>
+          <span class="thread" hidden></span>
         </button>
         <section class="card" id="card" role="dialog" aria-label="${t("card_label")}" hidden>
           <header><p class="summary"></p>
             <button class="close" type="button" aria-label="${t("card_close")}">×</button></header>
           <p class="score" hidden><span class="score-label"></span><span class="meter" aria-hidden="true"><span></span></span></p>
+          <p class="thread-line" hidden></p>
           <p class="language" hidden></p>
           <div class="toast" role="status" hidden><span class="toast-text"></span>
             <button class="undo" type="button">${t("card_undo")}</button></div>
@@ -556,6 +564,21 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
       place();
     }
 
+    /**
+     * How the whole thread reads, on the first post's chip and card (thread.js works it
+     * out); null for a single post. The panel keeps it across its own post's answers.
+     * @param {{chip: string, line: string, worst: string} | null} thread
+     */
+    function setThread(thread) {
+      const part = $(".thread");
+      const line = $(".thread-line");
+      part.hidden = line.hidden = !thread;
+      part.textContent = thread?.chip ?? "";
+      line.textContent = thread?.line ?? "";
+      part.dataset.worst = thread?.worst ?? "";
+      place();
+    }
+
     /** Says in the card why something asked of it was not done ("SL101 stays on: …"). */
     function showRefusal(message) {
       $(".refused").textContent = message;
@@ -626,6 +649,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
       showError,
       showRefusal,
       showNotice,
+      setThread,
       toast,
       confirmPost,
       closeConfirm,
