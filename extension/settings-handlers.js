@@ -1,5 +1,6 @@
 // @ts-check
-// Message handlers for the user's compose settings: pause per site, the nudge. (Rule switches
+// Message handlers for the user's compose settings: pause per site, the nudge, the value
+// underlines. (Rule switches
 // change the config: config-handlers.js.) Only the extension's own pages change them.
 //
 // Content scripts cannot read chrome.storage (the router keeps it to the extension's own
@@ -7,12 +8,17 @@
 import * as storage from "./storage.js";
 import { bool, object, oneOf, PayloadError } from "./validate.js";
 
-/** What a content script on `sender`'s site needs: is Salesy paused there, and the nudge. */
+/** What a content script on `sender`'s site needs: is Salesy paused there, the nudge, and
+ * whether what works in a draft is underlined. */
 export async function contentSettings(_message, sender) {
   const from = sender.url ?? sender.origin;
   const site = from ? new URL(from).hostname : "x.com"; // content scripts run on x.com alone
   const [settings, paused] = await Promise.all([storage.loadSettings(), storage.pausedSites()]);
-  return { paused: paused.includes(site), nudgeBeforePosting: settings.nudgeBeforePosting };
+  return {
+    paused: paused.includes(site),
+    nudgeBeforePosting: settings.nudgeBeforePosting,
+    valueUnderlines: settings.valueUnderlines,
+  };
 }
 
 /** What changed, in the words the content scripts listen for. */

@@ -10,7 +10,9 @@ const KEYS = { config: "config", pausedSites: "pausedSites", settings: "settings
 // current one came from, and the team URL Salesy re-checks daily.
 const CONFIG_KEYS = { previous: "configPrevious", meta: "configMeta", team: "teamConfig" };
 /** The settings a user can change, with their defaults; nothing else is stored. */
-export const SETTINGS = { nudgeBeforePosting: false };
+// valueUnderlines: the calm dotted line under what works (a personal voice, a question); a
+// display preference of this browser's user, never part of the team's shared config.
+export const SETTINGS = { nudgeBeforePosting: false, valueUnderlines: true };
 export const SITES = ["x.com", "twitter.com"];
 
 let chain = Promise.resolve();

@@ -2,8 +2,9 @@
 
 With a display, it opens Chromium with Salesy loaded on the practice page and waits until
 you close the window. Without one, it types three drafts headless, saves a screenshot of
-each under demo/ and prints what Salesy said about them, then makes the Chrome Web Store's
-screenshots (1280 x 800) under demo/store/.
+each under demo/ and prints what Salesy said about them, then the hint card (light and
+dark), the popup (first run, with history, dark) and the options page, and the Chrome Web
+Store's screenshots (1280 x 800) under demo/store/.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "e2e"))
 from playwright.sync_api import BrowserContext, Page
@@ -82,6 +85,101 @@ def store_screenshots(context: BrowserContext, out: Path = STORE) -> list[Path]:
     return shots
 
 
+# The popup with history: 12 weeks of an account's posts, (posts, of which promote) per week,
+# 11 weeks ago first, drifting towards too much promotion; the texts cycle through these.
+DEMO_WEEKS = [(3, 0), (4, 1), (2, 0), (5, 1), (3, 1), (4, 0),
+              (2, 1), (5, 2), (3, 1), (4, 2), (3, 2), (4, 3)]  # fmt: skip
+DEMO_TEXTS = {
+    "ok": [
+        DRAFTS["personal"],
+        "What's the one tool you'd never give up? Mine is a good notebook.",
+        "Thanks @ana for the tip on charge temperature, it fixed my battery problem.",
+        "Wrote up what we learned moving our builds to ARM: it was mostly the caches.",
+    ],
+    "promotional": [DRAFTS["mixed"], "We're hiring two engineers: I'd love to work with you."],
+    "pure_ad": [DRAFTS["ad"], "Flash sale! 30% off with code SALE30. Shop now, today only!"],
+}
+POPUP_SIZE = {"width": 368, "height": 600}  # the popup's own width (340 px and its padding)
+
+
+def demo_history(now: datetime) -> list[dict[str, Any]]:
+    """An account's posts for the popup's screenshot, newest first, as the history keeps them."""
+    posts = []
+    for weeks_ago, (count, promoting) in zip(range(11, -1, -1), DEMO_WEEKS, strict=True):
+        for j in range(count):
+            verdict = ("pure_ad" if j % 2 else "promotional") if j < promoting else "ok"
+            texts = DEMO_TEXTS[verdict]
+            at = now - timedelta(weeks=weeks_ago, hours=5 * j + 1)
+            posts.append({"id": f"18{weeks_ago:02d}{j:02d}0000", "verdict": verdict,
+                          "text": texts[(weeks_ago + j) % len(texts)],
+                          "at": at.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+                          "source": "profile", "reply": False})  # fmt: skip
+    return sorted(posts, key=lambda post: post["at"], reverse=True)
+
+
+def page_screenshots(context: BrowserContext, out: Path = OUT) -> list[Path]:
+    """The extension's own pages: the popup on first run (no history yet), with an account's
+    history, and in dark mode (the browser's colour scheme, as Chrome gives it to the popup),
+    then the options page in light mode. The history is seeded last but one: call this on a
+    profile that has none."""
+    out.mkdir(parents=True, exist_ok=True)
+    base = f"chrome-extension://{harness.extension_id(context)}"
+    shots: list[Path] = []
+
+    def popup(scheme: str, name: str, ready: str) -> None:
+        page = context.new_page()
+        page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
+        page.set_viewport_size(POPUP_SIZE)
+        page.goto(f"{base}/popup/popup.html")
+        harness.poll(lambda: page.evaluate("document.body.dataset.fresh"), timeout=20)
+        harness.poll(lambda: page.evaluate(ready), timeout=20)
+        # The engine's line says it is ready (or why not), not "Starting the engine…".
+        started = (
+            "document.querySelector('#engine-status').textContent"
+            " !== chrome.i18n.getMessage('popup_engine_starting')"
+        )
+        harness.poll(lambda: page.evaluate(started), timeout=20)
+        dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        assert dark == (scheme == "dark"), f"the popup is not in {scheme} mode"
+        page.wait_for_timeout(200)  # the chart and the strip settle
+        shot = out / name
+        page.screenshot(path=str(shot), full_page=True)
+        shots.append(shot)
+        page.close()
+
+    popup("light", "popup-empty.png", "!document.querySelector('#empty').hidden")
+    posts = demo_history(datetime.now(UTC))
+    harness.set_storage(
+        context,
+        {
+            "history:salesy_demo": {"account": "salesy_demo", "posts": posts},
+            "accounts": {"current": "salesy_demo", "known": ["salesy_demo"]},
+        },
+    )
+    with_history = (
+        "document.querySelectorAll('#strip li').length > 0"
+        " && document.querySelector('#empty').hidden"
+    )
+    popup("light", "popup-history.png", with_history)
+    popup("dark", "popup-history-dark.png", with_history)
+
+    page = context.new_page()
+    page.emulate_media(color_scheme="light")
+    page.set_viewport_size(STORE_SIZE)
+    page.goto(f"{base}/options/options.html")
+    harness.poll(lambda: page.evaluate("document.querySelectorAll('.rule').length") > 0, timeout=20)
+    # The whole page in one window as tall as it is: a full-page capture would leave the
+    # sticky save bar where the first window ended, over the rules.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    page.set_viewport_size({"width": STORE_SIZE["width"], "height": height})
+    page.wait_for_timeout(200)
+    shot = out / "options-light.png"
+    page.screenshot(path=str(shot))
+    shots.append(shot)
+    page.close()
+    return shots
+
+
 def interactive() -> None:
     with (
         tempfile.TemporaryDirectory() as profile,
@@ -135,6 +233,8 @@ def headless() -> None:
             where = shot.relative_to(harness.ROOT)
             print(f"\n[hint card, {kind}, {theme} theme] screenshot: {where}")
             page.close()
+        for shot in page_screenshots(context):
+            print(f"[{shot.stem.replace('-', ' ')}] screenshot: {shot.relative_to(harness.ROOT)}")
         print()
         for shot in store_screenshots(context):
             print(f"store screenshot (1280x800): {shot.relative_to(harness.ROOT)}")

@@ -26,7 +26,9 @@ Salesy.define(
     const MAX_CHECK_LENGTH = 50_000;
 
     /**
-     * @typedef {"verdict" | "cleared" | "edited" | "post-anyway" | "keep-editing" | "card-closed"} DraftEvent
+     * "judged": the editor's verdict changed or went (emptied, paused, too long, failed, or the
+     * editor left the page); `verdictOf` says what it is now.
+     * @typedef {"verdict" | "cleared" | "edited" | "judged" | "post-anyway" | "keep-editing" | "card-closed"} DraftEvent
      * @type {Map<DraftEvent, Set<(editor: HTMLElement, detail?: any) => void>>}
      */
     const listeners = new Map();
@@ -56,6 +58,12 @@ Salesy.define(
       let stopped = false;
       /** The last answer, for the post guard; null while the draft is empty or unchecked. */
       let result = null;
+      /** @param {any} answer */
+      function setResult(answer) {
+        const before = result?.verdict ?? null;
+        result = answer;
+        if ((answer?.verdict ?? null) !== before) emit("judged", editor);
+      }
       /** Phrases the user chose to ignore in this draft ("Ignore here"). */
       const ignored = new Set();
       let snapshot = editorText.read(editor);
@@ -142,7 +150,7 @@ Salesy.define(
       async function checkNow(current) {
         const { text } = editorText.read(editor);
         if (!text.trim() || settings.paused) {
-          result = null;
+          setResult(null);
           highlights.clear(editor);
           panel.show(null);
           if (!text.trim()) {
@@ -152,7 +160,7 @@ Salesy.define(
           return;
         }
         if (text.length > MAX_CHECK_LENGTH) {
-          result = null;
+          setResult(null);
           highlights.clear(editor);
           panel.showNotice(
             t("too_long"),
@@ -168,7 +176,7 @@ Salesy.define(
           lastRoundTrip = performance.now() - asked;
         } catch (error) {
           if (current !== generation || messages.gone()) return;
-          result = null;
+          setResult(null);
           highlights.clear(editor);
           panel.showError(String(error?.message ?? error));
           return;
@@ -181,11 +189,11 @@ Salesy.define(
         if (snapshot.text !== text) return;
         const toUtf16 = offsets.codePointToUtf16(text);
         const marks = [];
-        for (const finding of hints.underlined(answer)) {
+        for (const finding of hints.underlined(answer, { value: settings.valueUnderlines })) {
           const range = snapshot.rangeAt(toUtf16(finding.start), toUtf16(finding.end));
           if (range) marks.push({ range, category: finding.category });
         }
-        result = answer;
+        setResult(answer);
         highlights.paint(editor, marks);
         panel.show(answer, { balanceNote, ignored: ignored.size });
         emit("verdict", editor, { answer, text });
@@ -212,6 +220,7 @@ Salesy.define(
         highlights.clear(editor);
         panel.remove();
         sessions.delete(editor);
+        emit("judged", editor);
       }
 
       return {
@@ -245,7 +254,8 @@ Salesy.define(
     }
 
     function start(signal) {
-      // A rule switched off, a site paused or resumed: every open draft is checked again.
+      // A rule switched off, a site paused or resumed, value underlines switched: every open
+      // draft is checked and painted again.
       settings.onChange((what) => {
         if (what === "history") return; // a post recorded changes no draft's verdict
         for (const session of sessions.values()) session.recheck();

@@ -95,12 +95,15 @@ Salesy.define("hints", [], () => {
 
   /**
    * The findings the draft is underlined with: on a post judged OK no promotion at all (a
-   * personal post is not nagged: Salesy promises it), value signals always (they are calm).
-   * @param {{verdict: string, findings: Finding[]}} result
+   * personal post is not nagged: Salesy promises it); value signals (calm) unless the user
+   * switched them off, which never touches the promotion underlines.
+   * @param {{verdict: string, findings: Finding[]}} result @param {{value?: boolean}} [show]
    */
-  function underlined(result) {
-    if (result.verdict !== "ok") return result.findings;
-    return result.findings.filter((finding) => !PROMOTION_SIDE.has(finding.category));
+  function underlined(result, { value = true } = {}) {
+    const ok = result.verdict === "ok";
+    return result.findings.filter((finding) =>
+      PROMOTION_SIDE.has(finding.category) ? !ok : value || finding.category !== "value",
+    );
   }
 
   return { entriesOf, underlined, titled };

@@ -6,7 +6,7 @@
 // Escape closes it and gives the editor its focus and caret back.
 "use strict";
 
-Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
+Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLabel } }) => {
   const PANEL_STYLE = `
     :host { all: initial; position: fixed; top: 0; left: 0; z-index: 2147483000; }
     :host([hidden]) { display: none; }
@@ -40,7 +40,13 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
     }
     .card[hidden], .confirm[hidden], .balance[hidden], .skipped[hidden], .truncated[hidden],
     .refused[hidden], .score[hidden], .counted[hidden], .works[hidden], .findings[hidden],
-    .reveal[hidden], .ignore[hidden], .toast[hidden], .ignored[hidden], .language[hidden] { display: none; }
+    .reveal[hidden], .ignore[hidden], .toast[hidden], .ignored[hidden], .language[hidden],
+    .thread[hidden], .thread-line[hidden] { display: none; }
+    /* The first post's chip says how the whole thread reads, in the worst verdict's colour. */
+    .thread { padding-left: 6px; border-left: 1px solid var(--line); }
+    .thread[data-worst="promotional"] { color: var(--promo); }
+    .thread[data-worst="pure_ad"] { color: var(--ad); }
+    .thread-line { margin: 8px 0 0; }
     [data-language="other"] .dot { background: var(--muted); }
     [data-language="other"] .chip { border-color: var(--line); }
     .language { margin: 8px 0 0; }
@@ -91,8 +97,6 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   `;
 
-  const VERDICT_LABELS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
-
   const SHORTCUT = "Alt+Shift+S";
 
   // Every panel is placed again when any editor changes size: a post of a thread that grows
@@ -137,11 +141,13 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
         <button class="chip" type="button" aria-expanded="false" aria-controls="card"
           aria-keyshortcuts="${SHORTCUT}">
           <span class="dot" aria-hidden="true"></span><span class="label"></span>
+          <span class="thread" hidden></span>
         </button>
         <section class="card" id="card" role="dialog" aria-label="${t("card_label")}" hidden>
           <header><p class="summary"></p>
             <button class="close" type="button" aria-label="${t("card_close")}">×</button></header>
           <p class="score" hidden><span class="score-label"></span><span class="meter" aria-hidden="true"><span></span></span></p>
+          <p class="thread-line" hidden></p>
           <p class="language" hidden></p>
           <div class="toast" role="status" hidden><span class="toast-text"></span>
             <button class="undo" type="button">${t("card_undo")}</button></div>
@@ -495,14 +501,14 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
       // (never a green OK it could not earn); what its English words show stays in the card.
       const english = result.language !== "other";
       panel.dataset.language = english ? "en" : "other";
-      const label = english ? (VERDICT_LABELS[result.verdict] ?? result.verdict) : t("card_english_only");
+      const label = english ? verdictLabel(result.verdict) : t("card_english_only");
       // The number is how promotional the draft reads, not a grade: it says so.
       const score = t("card_score", result.score);
       $(".label").textContent = english ? `${label} · ${score}` : label;
       $(".language").hidden = english;
       $(".language").textContent = english
         ? ""
-        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", VERDICT_LABELS[result.verdict]));
+        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", verdictLabel(result.verdict)));
       $(".score").hidden = false;
       $(".score-label").textContent = score;
       /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
@@ -555,6 +561,21 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
       renderFindings(null);
       host.hidden = false;
       host.dataset.updates = String(++updates);
+      place();
+    }
+
+    /**
+     * How the whole thread reads, on the first post's chip and card (thread.js works it
+     * out); null for a single post. The panel keeps it across its own post's answers.
+     * @param {{chip: string, line: string, worst: string} | null} thread
+     */
+    function setThread(thread) {
+      const part = $(".thread");
+      const line = $(".thread-line");
+      part.hidden = line.hidden = !thread;
+      part.textContent = thread?.chip ?? "";
+      line.textContent = thread?.line ?? "";
+      part.dataset.worst = thread?.worst ?? "";
       place();
     }
 
@@ -628,6 +649,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t } }) => {
       showError,
       showRefusal,
       showNotice,
+      setThread,
       toast,
       confirmPost,
       closeConfirm,

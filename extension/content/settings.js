@@ -1,11 +1,11 @@
 // What the content scripts need of the user's settings: whether Salesy is paused on this site,
-// and whether to ask before posting a pure ad. Read through the router (chrome.storage is
+// whether to ask before posting a pure ad, and whether to underline what works in a draft. Read through the router (chrome.storage is
 // kept from content scripts), and again when the background says they changed; it says so for
 // the config and the history too, so the features that show them can ask again.
 "use strict";
 
 Salesy.define("settings", ["messages"], ({ messages }) => {
-  const current = { paused: false, nudgeBeforePosting: false };
+  const current = { paused: false, nudgeBeforePosting: false, valueUnderlines: true };
   /** @type {Set<(what: "settings" | "config" | "history") => void>} */
   const listeners = new Set();
 
@@ -15,6 +15,7 @@ Salesy.define("settings", ["messages"], ({ messages }) => {
       const answer = await messages.ask("content-settings");
       current.paused = Boolean(answer.paused);
       current.nudgeBeforePosting = Boolean(answer.nudgeBeforePosting);
+      current.valueUnderlines = answer.valueUnderlines !== false; // on unless switched off
     } catch {
       // The extension was reloaded under this page; the old script simply stops.
     }
@@ -45,6 +46,9 @@ Salesy.define("settings", ["messages"], ({ messages }) => {
     },
     get nudgeBeforePosting() {
       return current.nudgeBeforePosting;
+    },
+    get valueUnderlines() {
+      return current.valueUnderlines;
     },
     /** @param {(what: "settings" | "config" | "history") => void} listener @param {AbortSignal} signal */
     onChange(listener, signal) {

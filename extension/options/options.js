@@ -4,13 +4,12 @@
 // background stores; this page only shows and collects.
 import { askBackground } from "../ui/messages.js";
 import { localize, plural, t } from "../ui/i18n.js";
-import { livePreview } from "../ui/verdict.js";
+import { livePreview, verdictLabel } from "../ui/verdict.js";
 import { originPattern } from "../team-url.js";
 import { parseRuleDoc, renderRuleDoc } from "./rule-docs.js";
 
 const $ = (id) => /** @type {any} */ (document.getElementById(id));
 const TARGETS = ["80/20", "4-1-1", "thirds"];
-const VERDICTS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_a_pure_ad") };
 const CATEGORIES = {
   promotion: t("category_promotion"),
   engagement: t("category_engagement"),
@@ -210,7 +209,7 @@ function exampleItems(examples) {
       " ",
       t(
         example.kind === "flag" ? "options_example_flag" : "options_example_pass",
-        VERDICTS[example.verdict] ?? example.verdict,
+        verdictLabel(example.verdict, { inSentence: true }) ?? example.verdict,
         example.score,
         example.summary,
       ),
@@ -461,11 +460,16 @@ async function apply() {
 
 // ---------------------------------------------------------------- wiring
 
+/** Each compose setting's checkbox, by the setting it switches. */
+const SETTING_BOXES = { nudgeBeforePosting: "nudge", valueUnderlines: "value-underlines" };
+
 async function showSettings() {
   const { settings } = await askBackground("get-settings");
-  const nudge = $("nudge");
-  nudge.checked = settings.nudgeBeforePosting;
-  nudge.addEventListener("change", () => askBackground("set-settings", { changes: { nudgeBeforePosting: nudge.checked } }));
+  for (const [setting, id] of Object.entries(SETTING_BOXES)) {
+    const box = $(id);
+    box.checked = settings[setting];
+    box.addEventListener("change", () => askBackground("set-settings", { changes: { [setting]: box.checked } }));
+  }
 }
 
 function guard(action) {

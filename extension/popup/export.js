@@ -9,8 +9,8 @@
 import { loadHistory, loadTally, TALLY_FIELDS } from "../history/store.js";
 import { toCsv } from "../history/csv.js";
 import { t } from "../ui/i18n.js";
+import { verdictLabel } from "../ui/verdict.js";
 
-const VERDICT_KEYS = { ok: "verdict_ok", promotional: "verdict_promotional", pure_ad: "verdict_pure_ad" };
 const SOURCE_KEYS = { composed: "csv_source_composed", profile: "csv_source_profile", archive: "csv_source_archive" };
 const TALLY_KEYS = {
   checked: "tally_checked",
@@ -27,7 +27,7 @@ export function exportRows(posts, tally) {
     rows.push([
       post.at,
       t(post.reply ? "csv_kind_reply" : "csv_kind_post"),
-      VERDICT_KEYS[post.verdict] ? t(VERDICT_KEYS[post.verdict]) : t("csv_not_judged"),
+      verdictLabel(post.verdict) ?? t("csv_not_judged"),
       Number.isFinite(post.score) ? post.score : null,
       SOURCE_KEYS[post.source] ? t(SOURCE_KEYS[post.source]) : "",
       post.id,

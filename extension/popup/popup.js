@@ -4,7 +4,7 @@
 // site, and a box to try a draft.
 import { askBackground } from "../ui/messages.js";
 import { localize, plural, t } from "../ui/i18n.js";
-import { livePreview } from "../ui/verdict.js";
+import { livePreview, verdictLabel } from "../ui/verdict.js";
 import { loadHistory } from "../history/store.js";
 import { drawTrend, periods, PERIODS } from "./trend.js";
 import { detailLine, roving } from "./roving.js";
@@ -14,7 +14,6 @@ import { exportCsv } from "./export.js";
 
 const SITES = ["x.com", "twitter.com"];
 const STATUS = { healthy: t("status_healthy"), leaning: t("status_leaning"), billboard: t("status_billboard") };
-const VERDICTS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
 const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** The account the user picked here; null follows the one last seen on X. */
@@ -55,7 +54,7 @@ function renderStrip(strip) {
     item.dataset.reply = String(post.reply);
     const words = post.excerpt.split(" ").slice(0, 8).join(" ");
     const more = post.excerpt.length > words.length ? "…" : "";
-    const verdict = VERDICTS[post.verdict] ?? post.verdict;
+    const verdict = verdictLabel(post.verdict) ?? post.verdict;
     item.title = t(post.reply ? "popup_strip_reply" : "popup_strip_post", verdict, dateOf(post.at), words + more);
     item.setAttribute("aria-label", item.title);
     list.append(item);

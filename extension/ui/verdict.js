@@ -1,14 +1,26 @@
 // Renders an engine result as plain DOM, shared by the popup's and options page's previews.
 import { t } from "./i18n.js";
 
-const LABELS = { ok: t("verdict_ok"), promotional: t("verdict_promotional"), pure_ad: t("verdict_pure_ad") };
+// The one map of verdict labels for the extension's pages (the content script has its own
+// twin, content/i18n.js cannot import this). In a sentence a pure ad reads "a pure ad".
+const LABELS = { ok: "verdict_ok", promotional: "verdict_promotional", pure_ad: "verdict_pure_ad" };
+const IN_A_SENTENCE = { ...LABELS, pure_ad: "verdict_a_pure_ad" };
+
+/**
+ * "Pure ad" (or, `inSentence`, "a pure ad"); null for what is not a verdict.
+ * @param {string} verdict @param {{inSentence?: boolean}} [how]
+ */
+export function verdictLabel(verdict, { inSentence = false } = {}) {
+  const keys = inSentence ? IN_A_SENTENCE : LABELS;
+  return Object.hasOwn(keys, verdict) ? t(keys[verdict]) : null;
+}
 
 /** @param {HTMLElement} target @param {any} result */
 export function renderVerdict(target, result) {
   target.replaceChildren();
   const head = document.createElement("p");
   head.className = `verdict verdict-${result.verdict}`;
-  head.textContent = t("preview_verdict", LABELS[result.verdict] ?? result.verdict, result.score, result.summary);
+  head.textContent = t("preview_verdict", verdictLabel(result.verdict) ?? result.verdict, result.score, result.summary);
   const list = document.createElement("ul");
   for (const finding of result.findings) {
     const item = document.createElement("li");

@@ -90,7 +90,7 @@ def test_pausing_both_sites_and_the_nudge_at_once_all_persist(browser: Browser) 
     assert all(reply["ok"] for reply in replies), replies
     stored = storage(context)
     assert stored["pausedSites"] == ["twitter.com", "x.com"]
-    assert stored["settings"] == {"nudgeBeforePosting": True}
+    assert stored["settings"] == {"nudgeBeforePosting": True, "valueUnderlines": True}
 
 
 def test_a_config_save_racing_a_rule_switch_keeps_both(browser: Browser) -> None:

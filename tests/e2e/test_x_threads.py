@@ -11,8 +11,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import salesy
+from card import card_text, open_card
 from harness import (
     RequestLog,
+    chip_state,
     editor_model_text,
     editor_selector,
     extension_worker,
@@ -217,3 +219,55 @@ def test_editing_the_draft_drops_the_question(browser: Browser) -> None:
     confirm.locator(".post-anyway").click()
     posts = poll(lambda: history(context))
     assert [p["text"] for p in posts] == [AD + " Today only!"]
+
+
+THANKS = "Thanks @ana for the tip on charge temperature!"
+FIXED = "Turns out the trick was a new chain and a lot of patience."
+
+
+def thread_part(page: Page, index: int) -> str | None:
+    """The thread summary on the index-th post's chip, None when it shows none."""
+    return panel(page, index).evaluate(  # type: ignore[no-any-return]
+        "(host, root) => { const el = root.querySelector('.chip .thread');"
+        " return el.hidden ? null : el.textContent; }"
+    )
+
+
+def test_the_first_post_says_how_the_whole_thread_reads(browser: Browser) -> None:
+    texts = [PERSONAL, AD, THANKS]
+    assert [salesy.check(text)["verdict"] for text in texts] == ["ok", "pure_ad", "ok"]
+    page = thread(browser, texts, nudge=False)
+
+    poll(lambda: thread_part(page, 0) == "Thread: 1 of 3 promotional")
+    # Each post keeps its own verdict; only the first speaks for the thread.
+    assert chip_state(page, 0)["label"].startswith("OK · Promotion")  # type: ignore[index]
+    assert chip_state(page, 1)["label"].startswith("Pure ad")  # type: ignore[index]
+    assert thread_part(page, 1) is None and thread_part(page, 2) is None
+    open_card(page, 0)
+    line = "Thread: 1 of 3 posts promotional — post 2 (Pure ad). Each post is judged on its own."
+    assert card_text(page, ".thread-line", 0) == line
+    assert card_text(page, ".thread-line", 1) is None
+
+    # Post 2 rewritten as a personal post: the first post's chip and card say so.
+    page.click(editor_selector(1))
+    page.keyboard.press("Control+A")
+    page.keyboard.type(FIXED)
+    wait_for_verdict(page, "ok", index=1)
+    poll(lambda: thread_part(page, 0) == "Thread: 0 of 3 promotional")
+    assert card_text(page, ".thread-line", 0) == (
+        "Thread: none of its 3 posts reads as promotion. Each post is judged on its own."
+    )
+    assert editor_model_text(page, "tweetTextarea_1") == FIXED
+
+
+def test_a_single_post_shows_no_thread_line(browser: Browser) -> None:
+    context, _ = browser
+    page = open_compose(context)
+    type_draft(page, AD)
+    wait_for_verdict(page, "pure_ad")
+    settled(page)
+    page.wait_for_timeout(100)  # a thread summary would be set right after the verdict
+    assert thread_part(page, 0) is None
+    open_card(page)
+    assert card_text(page, ".thread-line") is None
+    assert card_text(page, ".summary")  # the card itself is there

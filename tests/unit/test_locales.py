@@ -140,3 +140,18 @@ def test_no_script_writes_english_into_the_page() -> None:
         for match in LITERAL_UI_TEXT.finditer(script.read_text(encoding="utf-8"))
     ]
     assert found == []
+
+
+def test_the_verdict_labels_have_one_map_for_the_pages_and_one_for_the_content_scripts() -> None:
+    """The pages take a verdict's label from ui/verdict.js, the content scripts from their
+    i18n twin: a second copy of the map would drift (it had, four times)."""
+    for key in ("verdict_ok", "verdict_promotional", "verdict_pure_ad", "verdict_a_pure_ad"):
+        holders = sorted(
+            str(script.relative_to(EXTENSION))
+            for script in SCRIPTS
+            if f'"{key}"' in script.read_text(encoding="utf-8")
+        )
+        pages_only = key == "verdict_a_pure_ad"  # no content script says "a pure ad"
+        assert holders == (
+            ["ui/verdict.js"] if pages_only else ["content/i18n.js", "ui/verdict.js"]
+        )
