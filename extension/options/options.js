@@ -267,6 +267,9 @@ async function refresh() {
   saved = state.effective;
   fill(saved);
   list($("errors"), []);
+  // The form is the stored config again: nothing unsaved for a later check to clear (it
+  // cleared "Saved." or "Restored the previous config." a moment after they were shown).
+  $("status").dataset.unsaved = "";
   $("save").disabled = true;
   $("revert").disabled = true;
   $("restore").disabled = !state.previous;

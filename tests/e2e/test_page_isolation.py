@@ -115,7 +115,7 @@ def test_content_scripts_read_settings_through_the_router_only(browser: Browser)
     assert denied != "read" and "access" in denied.lower(), denied
     assert world.send({"target": "background", "type": "content-settings"}) == {
         "ok": True,
-        "result": {"paused": False, "nudgeBeforePosting": False},
+        "result": {"paused": False, "nudgeBeforePosting": False, "valueUnderlines": True},
     }
 
     # Paused from the popup: the open compose box hears it and stops checking.

@@ -166,6 +166,6 @@ def test_hidden_settings_are_no_settings(browser: Browser) -> None:
     reply = ask(page, {"type": "set-settings", "changes": {"nudgeBeforePosting": "yes"}})
     assert reply["ok"] is False and reply["error"].startswith("Refused: changes.nudgeBeforePosting")
     assert ask(page, {"type": "set-settings", "changes": {"nudgeBeforePosting": True}})["ok"]
-    assert storage(context)["settings"] == {"nudgeBeforePosting": True}
+    assert storage(context)["settings"] == {"nudgeBeforePosting": True, "valueUnderlines": True}
     reply = ask(page, {"type": "set-paused", "site": "evil.example", "paused": True})
     assert reply["ok"] is False and reply["error"].startswith("Refused: site: expected one of")
