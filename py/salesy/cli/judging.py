@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 from contextlib import contextmanager
 
 from salesy.cli.progress import Bar
-from salesy.engine import check, effective_config
+from salesy.engine import effective_config, rate
 
 # A big archive's posts are judged by one worker process per CPU; for a small one starting
 # them costs more than they save. The pool is started before the archive is parsed (the
@@ -67,11 +67,7 @@ def workers(count: int) -> Iterator[Executor | None]:
 def judge_texts(texts: list[str], config: dict[str, object]) -> list[Answer]:
     """(verdict, score) of each text, as archive.classify() would give them."""
     conf = effective_config(config)
-    out: list[Answer] = []
-    for text in texts:
-        result = check(text, conf)
-        out.append((result["verdict"], result["score"]))
-    return out
+    return [rate(text, conf) for text in texts]
 
 
 class Judging:
