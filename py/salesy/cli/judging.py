@@ -57,6 +57,14 @@ def workers(count: int) -> Iterator[Executor | None]:
         yield None  # no semaphores or no processes here: judge in this one
         return
     try:
+        # The first task starts every worker (fork starts them all at once): now, while this
+        # process holds only the archive's bytes, not when the first chunk is ready, after a
+        # file has been parsed into millions of objects that fork would share copy-on-write
+        # (and this process, touching them as it reads on, would then copy page by page).
+        pool.submit(int)
+    except (BrokenProcessPool, OSError, RuntimeError):
+        pass  # the first chunk finds out, and this process judges
+    try:
         yield pool
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
