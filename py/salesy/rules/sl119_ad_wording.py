@@ -65,13 +65,24 @@ PLACEHOLDERS = {
 }
 
 
+# Each word's key, by its text (which decides it): posts repeat their words, and working
+# out whether one looks like a code is a loop over its characters.
+_WORD_KEYS: dict[str, str] = {}
+
+
 def key(token: Token) -> str:
     """The token as the table knows it."""
     kind = token.kind
     if kind == tk.WORD:
-        if looks_like_code(token) and token.low != token.text.lower():
-            return "<code>"  # SAVE50, CLAIM: capitals or letters with digits
-        return token.low
+        found = _WORD_KEYS.get(token.text)
+        if found is None:
+            found = token.low
+            if looks_like_code(token) and found != token.text.lower():
+                found = "<code>"  # SAVE50, CLAIM: capitals or letters with digits
+            if len(_WORD_KEYS) >= 4096:
+                _WORD_KEYS.clear()
+            _WORD_KEYS[token.text] = found
+        return found
     if kind == tk.NUMBER:
         digits = 0
         for c in token.text:
