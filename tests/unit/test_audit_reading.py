@@ -170,6 +170,28 @@ def test_three_workers_really_judge(monkeypatch: pytest.MonkeyPatch) -> None:
     assert work.answer(texts[0])[0] == "pure_ad" and work.answer(texts[-1])[0] == "ok"
 
 
+def test_the_workers_start_with_the_pool() -> None:
+    """Forked before the archive is parsed (not at the first chunk), so they share a small
+    heap and this process copies no page it touches as it reads on."""
+    with judging.workers(2) as pool:
+        assert pool is not None
+        assert len(pool._processes) == 2  # type: ignore[attr-defined]
+
+
+def test_no_worker_to_start_means_this_process_judges(monkeypatch: pytest.MonkeyPatch) -> None:
+    def cannot(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")  # fork's EAGAIN
+
+    monkeypatch.setattr(judging.ProcessPoolExecutor, "submit", cannot)
+    with judging.workers(2) as pool:
+        assert pool is None
+        work = judging.Judging(audit.cfg.defaults(), pool)
+        work.add("BUY NOW 50% off")
+        work.answers(Bar(None))
+    result = check("BUY NOW 50% off")
+    assert work.answer("BUY NOW 50% off") == (result["verdict"], result["score"])
+
+
 def test_jobs_follow_the_archive_size_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SALESY_JOBS", raising=False)
     assert judging.jobs(judging.PARALLEL_BYTES - 1) == 1

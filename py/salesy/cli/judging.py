@@ -62,8 +62,10 @@ def workers(count: int) -> Iterator[Executor | None]:
         # file has been parsed into millions of objects that fork would share copy-on-write
         # (and this process, touching them as it reads on, would then copy page by page).
         pool.submit(int)
-    except (BrokenProcessPool, OSError, RuntimeError):
-        pass  # the first chunk finds out, and this process judges
+    except (BrokenProcessPool, OSError, RuntimeError):  # no process could be started
+        pool.shutdown(wait=True, cancel_futures=True)
+        yield None
+        return
     try:
         yield pool
     except BaseException:
