@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from salesy.archive import read_file
+from salesy.balance import balance
 from salesy.cli import archive_read, audit, judging
 from salesy.cli.progress import Bar
 from salesy.engine import check
@@ -221,3 +222,25 @@ def test_the_command_without_orjson_installed_gives_the_same_json(tmp_path: Path
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["posts"] > 400
+
+
+@pytest.mark.parametrize("window", [None, 1, 3, 4, 5, 9, 40])
+def test_the_balance_of_the_newest_posts_is_the_balance_of_all(window: int | None) -> None:
+    """audit hands balance() only the newest posts a window of N can count (and any at the
+    same moment as the last of them, whose order balance() decides): the same answer."""
+    moments = [
+        "2026-11-0" + str(day) + "T10:00:0" + str(s) + "Z" for day in (5, 4, 3) for s in (1, 0)
+    ]
+    posts = []
+    for index in range(30):  # newest first, ties of up to 5 posts at one moment
+        verdict = ("ok", "promotional", "pure_ad")[index * 7 % 3]
+        at = moments[min(len(moments) - 1, index // 5)]
+        posts.append({"id": str(100 - index), "at": at, "verdict": verdict, "source": "archive"})
+    config = audit.cfg.defaults()
+    for days in (0, 1):
+        counted = audit._countable(posts, config, window, days)
+        assert len(counted) < len(posts) or window == 40 or days
+        now = posts[0]["at"]
+        assert balance(counted, config, window, days, now) == balance(
+            posts, config, window, days, now
+        )
