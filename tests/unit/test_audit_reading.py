@@ -244,3 +244,26 @@ def test_the_balance_of_the_newest_posts_is_the_balance_of_all(window: int | Non
         assert balance(counted, config, window, days, now) == balance(
             posts, config, window, days, now
         )
+
+
+def test_the_report_is_the_one_check_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers that rate() each distinct text as the files stream in, with orjson or json,
+    give the report of check() on every post in this process, as audit judged before."""
+    out = tmp_path / "archive"
+    sample_archive.write_archive(out, posts=1200)
+    monkeypatch.setattr(judging, "CHUNK", 50)
+    monkeypatch.setattr(archive_read, "SLICE", 97)
+    monkeypatch.setenv("SALESY_JOBS", "2")
+    streamed = [report_of(out), report_of(out, "2026-08-01", 7)]
+    monkeypatch.setattr(audit, "fast_loads", lambda: None)
+    streamed += [report_of(out), report_of(out, "2026-08-01", 7)]
+
+    def judged_by_check(texts: list[str], config: dict[str, object]) -> list[judging.Answer]:
+        results = [check(text, config) for text in texts]
+        return [(result["verdict"], result["score"]) for result in results]
+
+    monkeypatch.setenv("SALESY_JOBS", "1")
+    monkeypatch.setattr(judging, "judge_texts", judged_by_check)
+    before = [report_of(out), report_of(out, "2026-08-01", 7)]
+    assert streamed == before + before
+    assert before[0]["posts"] > 1000 and before[0]["top"]
