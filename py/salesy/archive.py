@@ -494,15 +494,13 @@ def classify(
     posts: list[dict[str, object]], config: object = None, limit: int = 0
 ) -> list[dict[str, object]]:
     """Adds `verdict` and `score` to the newest `limit` posts (all if 0) and returns them."""
-    from salesy.engine import check, effective_config
+    from salesy.engine import effective_config, rate
 
     conf = effective_config(config)
     chosen = posts[:limit] if limit > 0 else posts
     out = []
     for post in chosen:
-        result = check(str(post["text"]), conf)
         item = dict(post)
-        item["verdict"] = result["verdict"]
-        item["score"] = result["score"]
+        item["verdict"], item["score"] = rate(str(post["text"]), conf)  # check()'s, no more
         out.append(item)
     return out

@@ -11,7 +11,7 @@ Runs on CPython and MicroPython alike: dates are parsed by hand, no datetime, no
 """
 
 from salesy import config as cfg
-from salesy.engine import check, effective_config
+from salesy.engine import effective_config, rate
 from salesy.order import sort_by
 
 VERDICTS = ("ok", "promotional", "pure_ad")
@@ -203,7 +203,7 @@ def balance(
     for post in recent:
         verdict = post.get("verdict")
         if verdict not in VERDICTS:
-            verdict = check(str(post.get("text", "")), conf)["verdict"]
+            verdict = rate(str(post.get("text", "")), conf)[0]
         assert isinstance(verdict, str)
         counts[verdict] += 1
         verdicts.append(verdict)

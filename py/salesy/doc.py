@@ -409,7 +409,11 @@ class Phrases:
             return found
         free = 0  # first position not yet inside a match (or already tried)
         if self.shared_id >= 0:
-            for p, level in doc.shared_starts(self.shared_id):  # ascending, each once
+            # doc.shared_starts(), without the call: most sets start nowhere in a post.
+            shared = doc._starts.get(self.shared_id)
+            if shared is None:
+                return found
+            for p, level in shared:  # ascending, each once
                 if p < free:
                     continue
                 free = p + 1
@@ -440,7 +444,12 @@ class Phrases:
 
     def spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Code-point spans of find()."""
-        return [doc.span(doc.stream[a], doc.stream[b]) for a, b in self.find(doc)]
+        found = self.find(doc)
+        if not found:
+            return []
+        tokens = doc.tokens
+        stream = doc.stream
+        return [(tokens[stream[a]].start, tokens[stream[b]].end) for a, b in found]
 
 
 def _walk(doc: Doc, p: int, level: "list[Trie]") -> int:

@@ -311,6 +311,45 @@ def _distinct(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+_weighted_for: object = _NOTHING
+_weighted: list[tuple[int, Rule, int]] = []
+
+
+def _weighted_rules(config: dict[str, object]) -> list[tuple[int, Rule, int]]:
+    """The enabled rules whose weight is not 0: the only ones that can move a score (a rule
+    of weight 0 adds 0 points whatever it finds), worked out once per merged config."""
+    global _weighted_for, _weighted
+    if config is not _weighted_for:
+        active = [item for item in _enabled_rules(config) if item[2] != 0]
+        _weighted_for, _weighted = config, active
+    return _weighted
+
+
+def rate(text: str, config: object = None) -> tuple[str, int]:
+    """(verdict, score) of check(text, config), for callers that need nothing else (an
+    archive's posts, by the thousand): only the rules that can move the score are run (a
+    rule of weight 0 cannot: it stays as documentation and for the findings), and no
+    findings, summary or language are worked out. The answer is check()'s, always."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    conf = effective_config(config)
+    doc = Doc(text)
+    allowed = _allowed(doc, conf)
+    fired: list[tuple[int, Rule, int, int, list[tuple[int, int]]]] = []
+    for order, rule, weight in _weighted_rules(conf):
+        try:
+            level, spans = rule.run(doc, conf)
+        except Exception as error:  # as detect(): a broken rule counts for nothing
+            _report(rule, error)
+            continue
+        if allowed is not None and spans:
+            spans = [(s, e) for s, e in spans if not _touches(allowed, s, e)]
+        if spans and level > 0:  # what count() keeps; its order of spans is moot here
+            fired.append((order, rule, weight, min(100, level), spans))
+    promotion, value, score, _reasons = _scores(fired, fitted.VALUE_CAP)
+    return _verdict(score, promotion, value, conf), score
+
+
 def judge(text: str, config: object = None) -> dict[str, object]:
     """check() with each finding as [registry index of its rule, start, end] and each reason
     as [registry index, points, hits].

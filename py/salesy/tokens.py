@@ -465,6 +465,19 @@ def scan(source: str, breaks: list[int] | None = None) -> list[Token]:
                         stop += 1
                     pos = end + 1
                     continue
+                if _is_link_chunk(chunk):
+                    # What the scanner makes of it, without splitting it into characters: a
+                    # link to the chunk's end, its trailing punctuation a mark each (posts'
+                    # links are new text every time, so no cache knows them).
+                    core = chunk.rstrip(URL_TRAILING)
+                    stop = pos + len(core)
+                    tokens.append(Token(URL, core, pos, stop, "", core[0]))
+                    for k in range(len(core), len(chunk)):
+                        mark = chunk[k]
+                        tokens.append(Token(PUNCT, mark, stop, stop + 1, mark, mark))
+                        stop += 1
+                    pos = end + 1
+                    continue
             window = chunk if index == last else chunk + " " + chunks[index + 1]
             first = done - pos if done > pos else 0
             done = _scan_window(window, pos, first, end - pos, tokens, breaks)
@@ -504,6 +517,18 @@ def _scan_fresh(
     chars = list(window)
     stop = _scan_range(chars, first, limit, len(chars), found, here)
     return [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in found], here, stop
+
+
+def _is_link_chunk(chunk: str) -> bool:
+    """Is `chunk` printable ASCII that starts like a link (http://, https://, www.)? The
+    character scanner takes such a chunk whole as one link, less its trailing punctuation
+    (URL_TRAILING, each then a mark of its own): a link runs to the next space or emoji."""
+    if len(chunk) < 4 or chunk[0] not in "hHwW":
+        return False
+    if min(chunk) <= " " or max(chunk) >= "\x7f":  # in C: no space, control or non-ASCII
+        return False
+    start = chunk[:8].lower()
+    return start[:7] == "http://" or start == "https://" or start[:4] == "www."
 
 
 def _plain(chunk: str) -> "tuple[str, str, tuple[str, ...], str] | None":

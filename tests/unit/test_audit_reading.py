@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from salesy.archive import read_file
+from salesy.balance import balance
 from salesy.cli import archive_read, audit, judging
 from salesy.cli.progress import Bar
 from salesy.engine import check
@@ -170,6 +171,28 @@ def test_three_workers_really_judge(monkeypatch: pytest.MonkeyPatch) -> None:
     assert work.answer(texts[0])[0] == "pure_ad" and work.answer(texts[-1])[0] == "ok"
 
 
+def test_the_workers_start_with_the_pool() -> None:
+    """Forked before the archive is parsed (not at the first chunk), so they share a small
+    heap and this process copies no page it touches as it reads on."""
+    with judging.workers(2) as pool:
+        assert pool is not None
+        assert len(pool._processes) == 2  # type: ignore[attr-defined]
+
+
+def test_no_worker_to_start_means_this_process_judges(monkeypatch: pytest.MonkeyPatch) -> None:
+    def cannot(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")  # fork's EAGAIN
+
+    monkeypatch.setattr(judging.ProcessPoolExecutor, "submit", cannot)
+    with judging.workers(2) as pool:
+        assert pool is None
+        work = judging.Judging(audit.cfg.defaults(), pool)
+        work.add("BUY NOW 50% off")
+        work.answers(Bar(None))
+    result = check("BUY NOW 50% off")
+    assert work.answer("BUY NOW 50% off") == (result["verdict"], result["score"])
+
+
 def test_jobs_follow_the_archive_size_unless_told(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SALESY_JOBS", raising=False)
     assert judging.jobs(judging.PARALLEL_BYTES - 1) == 1
@@ -199,3 +222,48 @@ def test_the_command_without_orjson_installed_gives_the_same_json(tmp_path: Path
         outputs.append(done.stdout)
     assert outputs[0] == outputs[1]
     assert json.loads(outputs[0])["posts"] > 400
+
+
+@pytest.mark.parametrize("window", [None, 1, 3, 4, 5, 9, 40])
+def test_the_balance_of_the_newest_posts_is_the_balance_of_all(window: int | None) -> None:
+    """audit hands balance() only the newest posts a window of N can count (and any at the
+    same moment as the last of them, whose order balance() decides): the same answer."""
+    moments = [
+        "2026-11-0" + str(day) + "T10:00:0" + str(s) + "Z" for day in (5, 4, 3) for s in (1, 0)
+    ]
+    posts = []
+    for index in range(30):  # newest first, ties of up to 5 posts at one moment
+        verdict = ("ok", "promotional", "pure_ad")[index * 7 % 3]
+        at = moments[min(len(moments) - 1, index // 5)]
+        posts.append({"id": str(100 - index), "at": at, "verdict": verdict, "source": "archive"})
+    config = audit.cfg.defaults()
+    for days in (0, 1):
+        counted = audit._countable(posts, config, window, days)
+        assert len(counted) < len(posts) or window == 40 or days
+        now = posts[0]["at"]
+        assert balance(counted, config, window, days, now) == balance(
+            posts, config, window, days, now
+        )
+
+
+def test_the_report_is_the_one_check_gives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers that rate() each distinct text as the files stream in, with orjson or json,
+    give the report of check() on every post in this process, as audit judged before."""
+    out = tmp_path / "archive"
+    sample_archive.write_archive(out, posts=1200)
+    monkeypatch.setattr(judging, "CHUNK", 50)
+    monkeypatch.setattr(archive_read, "SLICE", 97)
+    monkeypatch.setenv("SALESY_JOBS", "2")
+    streamed = [report_of(out), report_of(out, "2026-08-01", 7)]
+    monkeypatch.setattr(audit, "fast_loads", lambda: None)
+    streamed += [report_of(out), report_of(out, "2026-08-01", 7)]
+
+    def judged_by_check(texts: list[str], config: dict[str, object]) -> list[judging.Answer]:
+        results = [check(text, config) for text in texts]
+        return [(result["verdict"], result["score"]) for result in results]
+
+    monkeypatch.setenv("SALESY_JOBS", "1")
+    monkeypatch.setattr(judging, "judge_texts", judged_by_check)
+    before = [report_of(out), report_of(out, "2026-08-01", 7)]
+    assert streamed == before + before
+    assert before[0]["posts"] > 1000 and before[0]["top"]

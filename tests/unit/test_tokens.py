@@ -119,3 +119,62 @@ def test_cached_chunks_give_the_same_tokens_as_a_fresh_scan(text: str) -> None:
     tk._PLAIN.clear()
     tk._WINDOWS.clear()
     assert _fast(text) == first == _slow(text)
+
+
+def _by_the_scanner(text: str, monkeypatch: pytest.MonkeyPatch) -> list[tuple[object, ...]]:
+    with monkeypatch.context() as patch:
+        patch.setattr(tk, "_is_link_chunk", lambda chunk: False)  # every link char by char
+        patch.setattr(tk, "_WINDOWS", {})
+        breaks: list[int] = []
+        tokens = tk.scan(text, breaks)
+    return [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in tokens] + [breaks]
+
+
+def _as_scanned(text: str) -> list[tuple[object, ...]]:
+    breaks: list[int] = []
+    tokens = tk.scan(text, breaks)
+    return [(t.kind, t.text, t.start, t.end, t.low, t.head) for t in tokens] + [breaks]
+
+
+LINKS = [
+    "https://shop.example.com/beans?utm_source=x&p=12",
+    "HTTP://X.CO/A",
+    "www.example.com",
+    "www.",
+    "http://",
+    "https://",
+    "Www.a.b/c).",
+    "https://t.co/abc...!!",
+    "http://a.b/c?d='e'\"",
+    "https://x.com/a%20b#frag;",
+    "https://x.com/ünï",  # not ASCII: the scanner's
+    "https://x.com/a\u200bb",
+    "httpx://no",
+    "wwwx.no",
+    "https://a.b/🔥",
+]
+
+
+@pytest.mark.parametrize("link", LINKS)
+@pytest.mark.parametrize(
+    "around", ["{}", "Shop {} now", "{} 5 USD", "a\n{}\nb", "{}: #sale", "x{} y", "({}) 20 %"]
+)
+def test_a_link_chunk_is_read_as_the_scanner_reads_it(
+    link: str, around: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = around.format(link)
+    assert _as_scanned(text) == _by_the_scanner(text, monkeypatch)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["https://", "http://", "www.", "HTTPS://", "a", ".", ")", "'", "\n", " "])
+        | st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=130), max_size=6),
+        max_size=12,
+    )
+)
+def test_any_text_with_links_is_read_as_the_scanner_reads_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert _as_scanned(text) == _by_the_scanner(text, monkeypatch)

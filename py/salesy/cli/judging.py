@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool, ProcessPoolExecutor
 from contextlib import contextmanager
 
 from salesy.cli.progress import Bar
-from salesy.engine import check, effective_config
+from salesy.engine import effective_config, rate
 
 # A big archive's posts are judged by one worker process per CPU; for a small one starting
 # them costs more than they save. The pool is started before the archive is parsed (the
@@ -57,6 +57,16 @@ def workers(count: int) -> Iterator[Executor | None]:
         yield None  # no semaphores or no processes here: judge in this one
         return
     try:
+        # The first task starts every worker (fork starts them all at once): now, while this
+        # process holds only the archive's bytes, not when the first chunk is ready, after a
+        # file has been parsed into millions of objects that fork would share copy-on-write
+        # (and this process, touching them as it reads on, would then copy page by page).
+        pool.submit(int)
+    except (BrokenProcessPool, OSError, RuntimeError):  # no process could be started
+        pool.shutdown(wait=True, cancel_futures=True)
+        yield None
+        return
+    try:
         yield pool
     except BaseException:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -67,11 +77,7 @@ def workers(count: int) -> Iterator[Executor | None]:
 def judge_texts(texts: list[str], config: dict[str, object]) -> list[Answer]:
     """(verdict, score) of each text, as archive.classify() would give them."""
     conf = effective_config(config)
-    out: list[Answer] = []
-    for text in texts:
-        result = check(text, conf)
-        out.append((result["verdict"], result["score"]))
-    return out
+    return [rate(text, conf) for text in texts]
 
 
 class Judging:

@@ -375,12 +375,15 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
 def _detect(doc: Doc) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
     stream = doc.stream
+    # Found once, read by both loops below.
+    sale_verbs = SALE_VERB_WORDS.find(doc)
+    channel_verbs = CHANNEL_VERB_WORDS.find(doc)
     # An order: "Shop the sale", "Download and start", "Try our app", "Subscribe!".
-    for finder, objects in (
-        (SALE_VERB_WORDS, ORDER_OBJECT_WORDS),
-        (CHANNEL_VERB_WORDS, SELLER_OBJECT_WORDS),
+    for finder, objects, found in (
+        (SALE_VERB_WORDS, ORDER_OBJECT_WORDS, sale_verbs),
+        (CHANNEL_VERB_WORDS, SELLER_OBJECT_WORDS, channel_verbs),
     ):
-        for first, last in finder.find(doc):
+        for first, last in found:
             if not signals.opens_directive(doc, first):
                 continue
             size = signals.followed_by(doc, last, objects)
@@ -396,7 +399,13 @@ def _detect(doc: Doc) -> list[tuple[int, int]]:
     for finder in (SALE_VERB_WORDS, CHANNEL_VERB_WORDS, LINKED_VERB_WORDS):
         if finder is LINKED_VERB_WORDS and not linked:
             break
-        for first, last in finder.find(doc):
+        if finder is SALE_VERB_WORDS:
+            found = sale_verbs
+        elif finder is CHANNEL_VERB_WORDS:
+            found = channel_verbs
+        else:
+            found = finder.find(doc)
+        for first, last in found:
             if not signals.opens_directive(doc, first):
                 continue
             if finder is not LINKED_VERB_WORDS:

@@ -25,7 +25,7 @@ kept only when seen in at least two training sources, so no corpus's topic becom
 from salesy import tokens as tk
 from salesy.doc import Doc, looks_like_code
 from salesy.model import fitted
-from salesy.order import sort_by
+from salesy.order import sort_by, sort_ints
 from salesy.tokens import Token
 
 ID = "SL119"
@@ -65,13 +65,24 @@ PLACEHOLDERS = {
 }
 
 
+# Each word's key, by its text (which decides it): posts repeat their words, and working
+# out whether one looks like a code is a loop over its characters.
+_WORD_KEYS: dict[str, str] = {}
+
+
 def key(token: Token) -> str:
     """The token as the table knows it."""
     kind = token.kind
     if kind == tk.WORD:
-        if looks_like_code(token) and token.low != token.text.lower():
-            return "<code>"  # SAVE50, CLAIM: capitals or letters with digits
-        return token.low
+        found = _WORD_KEYS.get(token.text)
+        if found is None:
+            found = token.low
+            if looks_like_code(token) and found != token.text.lower():
+                found = "<code>"  # SAVE50, CLAIM: capitals or letters with digits
+            if len(_WORD_KEYS) >= 4096:
+                _WORD_KEYS.clear()
+            _WORD_KEYS[token.text] = found
+        return found
     if kind == tk.NUMBER:
         digits = 0
         for c in token.text:
@@ -131,9 +142,14 @@ def weigh(
     heavy: list[tuple[int, int, int]] = []
     tokens = doc.tokens
     brk = doc.brk
+    word_keys = _WORD_KEYS
+    word = tk.WORD
     previous = ""
     for p, index in enumerate(doc.stream):
-        k = key(tokens[index])
+        token = tokens[index]
+        k = word_keys.get(token.text) if token.kind == word else None  # key(), mostly known
+        if k is None:
+            k = key(token)
         if previous in firsts and not brk[p]:
             pair = previous + " " + k
             weight = pairs.get(pair)
@@ -158,16 +174,18 @@ def _heaviest(h: tuple[int, int, int]) -> tuple[int, int, int]:
     return -h[0], h[1], h[2]
 
 
-def _telling_first(w: int) -> tuple[int, int]:
-    return -abs(w), -w
-
-
 def telling(weights: list[int]) -> int:
     """The sum of the TELLING weights furthest from zero (ties: the positive first)."""
-    if len(weights) > TELLING:
-        weights = sort_by(weights, _telling_first)
-        weights = weights[:TELLING]
-    return sum(weights)
+    if len(weights) <= TELLING:
+        return sum(weights)
+    # Each weight as one integer that orders as (distance from zero, positive first) does,
+    # so a sort of plain integers picks them, in C and with no key function on both
+    # interpreters. Equal codes are equal weights: which of them is taken is moot.
+    codes = sort_ints([w + w + 1 if w > 0 else -w - w for w in weights])
+    total = 0
+    for code in codes[len(codes) - TELLING :]:
+        total += code // 2 if code % 2 else -(code // 2)
+    return total
 
 
 WORD_KINDS = (tk.WORD, tk.HASHTAG, tk.PRICE, tk.PERCENT, tk.NUMBER)

@@ -220,7 +220,8 @@ TELLING = {
     "already",
 }
 # "Subscribe!", "Please subscribe", "Subscribe and like": begging when it opens a sentence.
-OPENING = Phrases(list(SUBSCRIBE[:5]) + ["subscribe and", "like and", "please like", "pls like"])
+SUBSCRIBE_VERBS = SUBSCRIBE[:5]  # "subscribe" and its misspellings, not "sub"
+OPENING = Phrases(list(SUBSCRIBE_VERBS) + ["subscribe and", "like and", "please like", "pls like"])
 
 FLAG = [
     "Hey guys check out my new channel and please subscribe!!",
@@ -240,11 +241,24 @@ PASS = [
 ]
 
 
+# _like_subscribe() of each word it was asked about: an edit distance is a double loop.
+_LIKE: dict[str, bool] = {}
+
+
 def _like_subscribe(word: str) -> bool:
     """ "Sucscribe", "subcsribe", "subscirbe": people beg in a hurry. A word of 7-11 letters
     that starts like "subscribe" and is within two edits of it."""
     if not (7 <= len(word) <= 11) or word[:2] != "su" or word in SUBSCRIBE:
         return False
+    found = _LIKE.get(word)
+    if found is None:
+        if len(_LIKE) >= 4096:
+            _LIKE.clear()
+        found = _LIKE[word] = _near_subscribe(word)
+    return found
+
+
+def _near_subscribe(word: str) -> bool:
     if word.endswith(("ed", "er", "ers", "tion", "ing")):
         return False  # "I subscribed", "subscribers": telling, not asking
     target = "subscribe"
@@ -260,10 +274,13 @@ def _like_subscribe(word: str) -> bool:
     return previous[-1] <= 2 and word[:9] != "subscript"
 
 
+BEGGING = ((SUBSCRIBE_WORDS, TO_MINE), (BEG_VERB_WORDS, MY_CONTENT))
+
+
 def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     spans = ANYWHERE.spans(doc)
     stream = doc.stream
-    for finder, objects in ((SUBSCRIBE_WORDS, TO_MINE), (BEG_VERB_WORDS, MY_CONTENT)):
+    for finder, objects in BEGGING:
         for first, last in finder.find(doc):
             size = signals.followed_by(doc, last, objects)
             if size:
@@ -278,12 +295,16 @@ def detect(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
     # "subscribe" as a bare verb, anywhere but after someone telling what they do.
     for p, index in enumerate(stream):
         token = doc.tokens[index]
-        if token.low in SUBSCRIBE[:5] and (p == 0 or doc.brk[p] or _asks(doc, p)):
+        if token.low in SUBSCRIBE_VERBS and (p == 0 or doc.brk[p] or _asks(doc, p)):
             spans.append((token.start, token.end))
-    # "check it out" where the same paragraph names the writer's own thing.
-    own = {signals.paragraph_of(doc, stream[f]) for f, _l in MY_CONTENT.find(doc) + MADE.find(doc)}
-    if own:
-        for first, last in LOOK_AT_IT.find(doc):
+    # "check it out" where the same paragraph names the writer's own thing (looked for only
+    # once there is a "check it out": most posts have none).
+    looks = LOOK_AT_IT.find(doc)
+    if looks:
+        own = {
+            signals.paragraph_of(doc, stream[f]) for f, _l in MY_CONTENT.find(doc) + MADE.find(doc)
+        }
+        for first, last in looks:
             if signals.paragraph_of(doc, stream[first]) in own:
                 spans.append(doc.span(stream[first], stream[last]))
     return spans
