@@ -264,13 +264,17 @@ function slimItem(item) {
 
 const IMPORT_STEPS = { reading: "popup_import_reading", judging: "popup_import_judging", saving: "popup_import_saving" };
 const IMPORT_STALE_MS = 30_000;
+/** When an import started from this popup last ended (its result is on screen). */
+let importEndedAt = 0;
 
 /** How an import is going, from the background (the popup may be closed and opened again). */
 function showImportProgress(state) {
   const bar = /** @type {HTMLProgressElement} */ ($("import-progress"));
   // Each step is recorded as it happens: one left from a worker that stopped is not an import.
   const fresh = state && Date.now() - Date.parse(state.at) < IMPORT_STALE_MS;
-  const busy = Boolean(fresh && IMPORT_STEPS[state.state]);
+  // A step heard after this popup's import ended is that import's own, late: its result stays.
+  const late = state && Date.parse(state.at) <= importEndedAt;
+  const busy = Boolean(fresh && !late && IMPORT_STEPS[state.state]);
   bar.hidden = !busy;
   if (!busy) return;
   bar.max = Math.max(1, state.total);
@@ -302,6 +306,7 @@ async function importArchive(input) {
       files: parsed,
       account: chosenAccount ?? undefined,
     });
+    importEndedAt = Date.now();
     $("import-progress").hidden = true;
     status.dataset.state = "done";
     const known = done.updated ? t("popup_import_known", done.updated) : "";
@@ -312,6 +317,7 @@ async function importArchive(input) {
     chosenAccount = done.account;
     refresh();
   } catch (error) {
+    importEndedAt = Date.now();
     $("import-progress").hidden = true;
     status.dataset.state = "error";
     status.textContent = t("popup_import_failed", error.message);

@@ -246,10 +246,13 @@ def test_a_composed_post_takes_its_status_id_from_the_profile(browser: Browser) 
 
 def choose_files(popup: Page, files: list[Path]) -> str:
     popup.set_input_files("#archive", [str(f) for f in files])
+    # State and words read at once: a late progress step must not slip in between.
     return poll(
-        lambda: (
-            popup.get_attribute("#import-status", "data-state") in ("done", "error")
-            and popup.text_content("#import-status")
+        lambda: popup.evaluate(
+            """() => {
+              const status = document.querySelector('#import-status');
+              return ['done', 'error'].includes(status.dataset.state) && status.textContent;
+            }"""
         ),
         timeout=60,
     )
