@@ -487,6 +487,9 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
      * @param {{balanceNote?: string, ignored?: number}} [extra] `ignored`: phrases the user
      *   ignored in this draft
      */
+    /** What the card shows now, and what it showed when a refusal came. */
+    let shownKey = "";
+    let refusedKey = "";
     function show(result, extra = {}) {
       if (!result) {
         close({ refocus: false });
@@ -529,7 +532,10 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
         ? t("truncated", truncated.checked.toLocaleString(), (truncated.length - truncated.checked).toLocaleString())
         : "";
       $(".truncated").hidden = !truncated;
-      $(".refused").hidden = true;
+      // A refusal ("SL101 stays on: …") stays until the findings it was about change: a
+      // check of the same draft again (a settings change, a recheck) must not take it away.
+      shownKey = `${result.verdict}|${result.score}|${(result.findings ?? []).map((f) => `${f.rule}@${f.start}`).join()}`;
+      if (shownKey !== refusedKey) $(".refused").hidden = true;
       renderFindings(result);
       const ignoredCount = extra.ignored ?? 0;
       $(".ignored").hidden = !ignoredCount;
@@ -581,6 +587,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
 
     /** Says in the card why something asked of it was not done ("SL101 stays on: …"). */
     function showRefusal(message) {
+      refusedKey = shownKey;
       $(".refused").textContent = message;
       $(".refused").hidden = false;
       open();

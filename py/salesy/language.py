@@ -23,6 +23,10 @@ FUNCTION_WORDS = {
     "been", "would", "could", "should", "than", "then", "here", "more", "only", "who",
     "why", "today", "off", "free", "shop", "buy", "u", "ur", "im", "dont", "thanks",
     "please", "love", "good", "day", "time", "back", "need", "know", "see", "going", "got",
+    "before", "after", "yours", "they're", "we're", "that's", "there's", "let's", "isn't",
+    "won't", "which", "where", "these", "those", "did", "does", "had", "were", "much", "many",
+    "most", "some", "any", "very", "want", "think", "really", "never", "always", "every",
+    "again", "into", "make", "made",
 }  # fmt: skip
 # The same for German, French, Spanish, Portuguese, Italian, Dutch and Indonesian, leaving out
 # every word English uses too ("die", "was", "will", "hat", "pour", "con", "per", "yo", "non")

@@ -27,6 +27,7 @@ ENGLISH = (
     "Shop",
     "ok",
     "Gracias! That was fun",
+    "Order yours before they're gone",  # no "the", "and", "you": English all the same
 )
 
 
