@@ -616,6 +616,14 @@ def page_errors(page: Page) -> list[str]:
     return errors
 
 
+def open_popup(context: BrowserContext, *, timeout: float = 15.0) -> Page:
+    """The toolbar popup in a tab of its own, once it has painted its first figures."""
+    popup = context.new_page()
+    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
+    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=timeout)
+    return popup
+
+
 def open_popup_for(context: BrowserContext, page: Page) -> Page:
     """Salesy's popup as opened from `page`'s tab: that tab is the active one while the popup
     loads (the toolbar popup, opened here as a tab of its own, asks for the active tab)."""

@@ -14,7 +14,15 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
-from harness import ROOT, RequestLog, content_world, extension_id, open_compose, poll, storage
+from harness import (
+    ROOT,
+    RequestLog,
+    content_world,
+    open_compose,
+    open_popup,
+    poll,
+    storage,
+)
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_archive
@@ -24,13 +32,6 @@ from salesy.archive import read_file
 Browser = tuple[BrowserContext, RequestLog]
 AD = "BUY NOW! 50% off everything, today only. Shop now: https://shop.example.com"
 HISTORY = "history:salesy_demo"
-
-
-def open_popup(context: BrowserContext) -> Page:
-    popup = context.new_page()
-    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=30)
-    return popup
 
 
 def import_state(popup: Page) -> dict[str, Any]:
@@ -53,7 +54,7 @@ def test_a_20000_post_archive_imports_with_progress_and_the_engine_stays_free(
     reposts = sum(found["reposts"] for found in read)
     compose = open_compose(context)
     world = content_world(compose)
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     popup.set_input_files(
         "#archive",
         [str(data / "tweets.js"), str(data / "tweets-part1.js"), str(data / "account.js")],
@@ -121,7 +122,7 @@ def test_an_exploding_archive_imports_as_x_shows_it(browser: Browser, tmp_path: 
     account.write_text(
         "window.YTD.account.part0 = " + json.dumps([{"account": {"username": "salesy_demo"}}])
     )
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     popup.set_input_files("#archive", [str(path), str(account)])
     poll(lambda: import_state(popup)["state"] in ("done", "error"), timeout=30)
     assert import_state(popup)["state"] == "done", import_state(popup)
@@ -134,7 +135,7 @@ def test_a_wrong_or_cut_file_is_refused_and_history_is_untouched(
 ) -> None:
     context, _ = browser
     data = sample_archive.write_archive(tmp_path / "archive", posts=40)
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     popup.set_input_files("#archive", [str(data / "tweets.js"), str(data / "account.js")])
     poll(lambda: import_state(popup)["state"] == "done", timeout=60)
     before = storage(context)[HISTORY]

@@ -19,6 +19,7 @@ from harness import (
     extension_worker,
     new_post,
     open_compose,
+    open_popup,
     page_errors,
     panel,
     poll,
@@ -58,13 +59,6 @@ def post_draft(page: Page, text: str, verdict: str) -> None:
     page.click('[data-testid="tweetButton"]')
     poll(lambda: page.evaluate("window.fixture.posted.length") > before)
     new_post(page)
-
-
-def open_popup(context: BrowserContext) -> Page:
-    popup = context.new_page()
-    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
-    return popup
 
 
 def strip(popup: Page) -> list[dict[str, str]]:

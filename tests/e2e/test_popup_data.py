@@ -17,7 +17,15 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
-from harness import ROOT, RequestLog, extension_id, extension_worker, poll, set_storage, storage
+from harness import (
+    ROOT,
+    RequestLog,
+    extension_worker,
+    open_popup,
+    poll,
+    set_storage,
+    storage,
+)
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import sample_archive
@@ -30,13 +38,6 @@ HISTORY = "history:salesy_demo"
 MB = 1024 * 1024
 CAP = 48 * MB  # extension/limits.js: LIMITS.archiveBytes
 UNCHANGED = " Nothing was imported; your history is unchanged."
-
-
-def open_popup(context: BrowserContext) -> Page:
-    popup = context.new_page()
-    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=30)
-    return popup
 
 
 def import_zip(popup: Page, path: Path, timeout: float = 120) -> dict[str, str]:
@@ -122,7 +123,7 @@ def test_the_zip_x_sends_imports_its_posts_and_nothing_else(
     }
     assert all(by_part.values())  # both the deflated and the stored entry hold posts
 
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     count_inflating(popup)
     final = import_zip(popup, path)
     assert final["state"] == "done", final
@@ -184,7 +185,7 @@ def test_a_zip64_archive_imports(browser: Browser, tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         assert archive.testzip() is None
     expected = read_archive([(name, raw.decode("utf-8")) for name, raw in files])
-    final = import_zip(open_popup(context), path)
+    final = import_zip(open_popup(context, timeout=30), path)
     assert final["state"] == "done", final
     ids = [post["id"] for post in storage(context)[HISTORY]["posts"]]
     assert sorted(ids) == sorted(post["id"] for post in expected["posts"])
@@ -220,7 +221,7 @@ def test_a_zip_that_is_not_an_archive_is_refused_in_plain_words(
         size = archive.getinfo("data/tweets.js").compress_size
     cut.write_bytes(patch_central(cut.read_bytes(), "data/tweets.js", 20, size // 2))
 
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     for path, message in (
         (
             no_posts,
@@ -266,7 +267,7 @@ def test_a_zip_over_the_cap_is_refused_before_anything_is_inflated(
         archive.writestr("data/tweets.js", "window.YTD.tweets.part0 = [" + " " * 20 * MB + "]")
     liar.write_bytes(patch_central(liar.read_bytes(), "data/tweets.js", 24, 1000))
 
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     count_inflating(popup)
     final = import_zip(popup, big)
     assert final == {
@@ -317,7 +318,7 @@ def confirm_state(popup: Page) -> dict[str, Any]:
 def test_delete_asks_first_and_removes_only_this_account(browser: Browser) -> None:
     context, _ = browser
     seeded = seed_two_accounts(context)
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     popup.evaluate("() => { window.confirm = () => { window.asked = true; return true; }; }")
     poll(lambda: popup.is_enabled("#delete-history"))
 
@@ -378,7 +379,7 @@ def test_delete_waits_for_an_import_to_finish(browser: Browser, tmp_path: Path) 
     seed = {"id": "1700000000000000001", "text": "Kept.", "verdict": "ok", "score": 0,
             "at": "2026-11-01T10:00:00.000Z", "source": "profile", "reply": False}  # fmt: skip
     set_storage(context, {HISTORY: {"account": "salesy_demo", "posts": [seed]}})
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     poll(lambda: popup.is_enabled("#delete-history"))
     popup.set_input_files("#archive", str(path))
     poll(lambda: popup.is_visible("#import-progress"), timeout=30)
@@ -440,7 +441,7 @@ def test_the_csv_export_holds_the_history_and_the_tally(browser: Browser) -> Non
              "postedAnyway": 1, "posts": 5}  # fmt: skip
     extension_worker(context).evaluate("(t) => chrome.storage.session.set({tally: t})", tally)
 
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     poll(lambda: popup.is_enabled("#export-csv"))
     with popup.expect_download() as download:
         popup.click("#export-csv")
@@ -495,7 +496,7 @@ def test_the_csv_export_holds_the_history_and_the_tally(browser: Browser) -> Non
 
 def test_what_the_tally_counts_is_readable_without_a_mouse(browser: Browser) -> None:
     context, _ = browser
-    popup = open_popup(context)
+    popup = open_popup(context, timeout=30)
     meaning = "Posts you changed after a pure-ad warning, so they no longer read as one"
     help_text = popup.locator("#tally-help dd", has_text=meaning)
     assert help_text.is_hidden()

@@ -9,17 +9,10 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
-from harness import RequestLog, extension_id, poll, set_storage
+from harness import RequestLog, open_popup, poll, set_storage
 
 Browser = tuple[BrowserContext, RequestLog]
 ACCOUNTS = {"current": "salesy_demo", "known": ["salesy_demo"]}
-
-
-def open_popup(context: BrowserContext) -> Page:
-    popup = context.new_page()
-    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
-    return popup
 
 
 def seed_mixed(context: BrowserContext) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 
 from playwright.sync_api import BrowserContext, Page
 
-from harness import RequestLog, extension_id, poll, set_storage
+from harness import RequestLog, open_popup, poll, set_storage
 
 Browser = tuple[BrowserContext, RequestLog]
 HISTORY = "history:salesy_demo"
@@ -20,13 +20,6 @@ PLOT = 60  # the chart's height for 100 % (viewBox units)
 # (posts, of which promote) per week, 11 weeks ago first; week 7 has none.
 WEEKS = [(2, 0), (3, 1), (1, 1), (4, 0), (5, 2), (2, 2),
          (0, 0), (3, 0), (6, 3), (1, 0), (4, 1), (3, 2)]  # fmt: skip
-
-
-def open_popup(context: BrowserContext) -> Page:
-    popup = context.new_page()
-    popup.goto(f"chrome-extension://{extension_id(context)}/popup/popup.html")
-    poll(lambda: popup.evaluate("document.body.dataset.fresh"), timeout=15)
-    return popup
 
 
 def bars(popup: Page) -> list[dict[str, Any]]:

@@ -7,16 +7,13 @@ on every text and every config, including configs that give those rules a weight
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from salesy import engine
 from salesy.archive import classify
-from salesy.doc import Doc
 from salesy.engine import check, rate
-from salesy.rules import BY_ID, RULES
+from salesy.rules import RULES
 from salesy.training import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -69,16 +66,6 @@ def test_rate_is_checks_verdict_and_score(config: object) -> None:
 def test_rate_takes_what_check_takes() -> None:
     assert rate(None) == ("ok", 0)  # type: ignore[arg-type]
     assert rate(12345) == (check(12345)["verdict"], check(12345)["score"])  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def broken_urgency(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def fail(doc: Doc, config: dict[str, object]) -> list[tuple[int, int]]:
-        raise ValueError("broken on purpose")
-
-    monkeypatch.setattr(BY_ID["SL105"], "detect", fail)
-    monkeypatch.setattr(engine, "_reported", set())
-    yield
 
 
 def test_a_broken_rule_counts_for_nothing_either_way(
