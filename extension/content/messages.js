@@ -88,7 +88,7 @@ Salesy.define("messages", [], () => {
       if (gone()) return null;
       let reply;
       try {
-        reply = await chrome.runtime.sendMessage({ target: "background", type, ...payload });
+        reply = await send({ target: "background", type, ...payload });
       } catch {
         reply = undefined; // no worker to take it, or it stopped before answering
       }
