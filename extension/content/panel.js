@@ -632,6 +632,16 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
     const placer = { place, placeNow };
     panelPlacers.add(placer);
     editorResizes.observe(editor);
+    // The resize observer hears of a grown editor only at the next frame, and an input event
+    // can come first (a click right after a paste) and land on a chip still where the
+    // editor's end was. An edit that changed the editor's height places every chip at once.
+    let height = editor.offsetHeight;
+    const edits = new MutationObserver(() => {
+      if (editor.offsetHeight === height) return;
+      height = editor.offsetHeight;
+      panelPlacers.forEach((each) => each.placeNow());
+    });
+    edits.observe(editor, { characterData: true, childList: true, subtree: true });
     const listenerOptions = { capture: true, passive: true };
     window.addEventListener("scroll", place, listenerOptions);
     window.addEventListener("resize", place, listenerOptions);
@@ -639,6 +649,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
     function remove() {
       panelPlacers.delete(placer);
       editorResizes.unobserve(editor);
+      edits.disconnect();
       window.removeEventListener("scroll", place, listenerOptions);
       window.removeEventListener("resize", place, listenerOptions);
       cancelAnimationFrame(frame);
