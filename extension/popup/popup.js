@@ -290,16 +290,18 @@ async function importArchive(input) {
   const files = [...(input.files ?? [])];
   input.value = "";
   if (files.length === 0) return;
+  // Busy at once: the last import's result must not stand while these files are looked at.
+  status.dataset.state = "busy";
+  status.textContent = t("popup_import_reading_files", files.map((file) => file.name).join(", "));
   // A zip's own size is mostly media, never read: its entries are measured inside it.
   const zipped = await Promise.all(files.map(isZipFile));
   const size = files.reduce((sum, file, index) => sum + (zipped[index] ? 0 : file.size), 0);
-  status.dataset.state = "error";
   if (size > LIMITS.archiveBytes) {
+    importEndedAt = Date.now();
+    status.dataset.state = "error";
     status.textContent = t("popup_import_too_big", Math.round(size / 1048576), LIMITS.archiveBytes / 1048576);
     return;
   }
-  status.dataset.state = "busy";
-  status.textContent = t("popup_import_reading_files", files.map((file) => file.name).join(", "));
   try {
     const parsed = (await archiveTexts(files, zipped)).map(parseArchiveFile);
     const done = await askBackground("history-import", {
