@@ -393,6 +393,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
     /** "+23", the points a reason added. @param {number} points */
     const plus = (points) => (points > 0 ? `+${points}` : "");
 
+    let renderedKey = "";
     /**
      * One entry per rule that counted: its title and how often it fired, the words (each
      * flashes in the draft), the message and advice once, what to do about it, and its
@@ -401,6 +402,14 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
      */
     function renderFindings(result) {
       const found = result ? hints.entriesOf(result) : { entries: [], works: [] };
+      // The same answer again (a recheck, a settings change) leaves the list as it is: a list
+      // rebuilt between a press and its release swallows the click on its button.
+      const key = JSON.stringify([found, result?.verdict, result?.value]);
+      if (key === renderedKey) {
+        reveal(revealed);
+        return;
+      }
+      renderedKey = key;
       entries = found.entries;
       const list = $(".findings");
       list.replaceChildren();

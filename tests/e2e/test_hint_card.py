@@ -154,3 +154,31 @@ def test_an_ok_post_with_a_score_says_what_counted_and_underlines_no_promotion(
     assert [entry["rule"] for entry in shown_entries(page)] == [r["rule"] for r in promotion]
     assert card_text(page, ".works") == expected_works(expected)
     assert editor_model_text(page) == BOOTS
+
+
+def test_the_same_answer_again_leaves_the_entries_in_place(browser: Browser) -> None:
+    """A setting changed elsewhere rechecks every open draft; when the answer is the same,
+    the card's list is not rebuilt (a list rebuilt between a press and its release swallows
+    the click on its button: "Turn off this rule" did nothing, now and then)."""
+    context, _ = browser
+    page = open_compose(context)
+    type_draft(page, LONG_AD)
+    wait_for_verdict(page, salesy.check(LONG_AD)["verdict"])
+    settled(page)
+    open_card(page)
+    before = panel(page).evaluate(
+        """(host, root) => { root.querySelector('.findings li').salesyMark = true;
+                              return Number(host.dataset.updates); }"""
+    )
+
+    options = context.new_page()
+    options.goto(f"chrome-extension://{extension_id(context)}/options/options.html")
+    poll(lambda: options.evaluate("document.querySelector('#value-underlines').checked"))
+    options.uncheck("#value-underlines")
+    poll(lambda: panel(page).evaluate("host => Number(host.dataset.updates)") > before)
+
+    kept = panel(page).evaluate(
+        "(host, root) => root.querySelector('.findings li').salesyMark === true"
+    )
+    assert kept, "the same answer rebuilt the card's entries"
+    assert shown_entries(page)[0]["rule"] == expected_entries(salesy.check(LONG_AD))[0]["rule"]
