@@ -23,7 +23,8 @@ from harness import (
 )
 
 Browser = tuple[BrowserContext, RequestLog]
-TEXT = "Hello friends, buy now and enjoy"
+# Promotional beyond doubt: the card has findings whatever the fitted weights are.
+TEXT = "Hello friends, buy now with 20% off and enjoy"
 
 
 def focus_in_card(page: Page, index: int = 0) -> str | None:
@@ -82,7 +83,7 @@ def test_alt_shift_s_opens_the_card_and_escape_returns_to_the_caret(
     assert (position["anchor"], position["focus"]) == (at, at) and position["hasFocus"]
     assert page.evaluate("window.fixture.closed") == []  # X's dialog is still open
     page.keyboard.type(" really")
-    assert editor_model_text(page, editor) == "Hello friends, buy now and really enjoy"
+    assert editor_model_text(page, editor) == TEXT[:at] + " really" + TEXT[at:]
     assert salesy_nodes_in_editor(page, editor) == 0
 
 

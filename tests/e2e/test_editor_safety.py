@@ -82,13 +82,13 @@ def test_deleting_and_undoing(browser: Browser) -> None:
 def test_replacing_a_selection_across_a_highlight(browser: Browser) -> None:
     context, _ = browser
     page = open_compose(context)
-    type_draft(page, "Hello friends, buy now and enjoy")
+    type_draft(page, "Hello friends, buy now, 50% off, and enjoy")
     poll(lambda: highlighted(page).get("promotion"))
-    # Select "buy now and" (11 characters before " enjoy") with the keyboard, then type over it.
+    # Select "buy now, 50% off, and" (before " enjoy") with the keyboard, then type over it.
     page.keyboard.press("End")
     for _ in range(len(" enjoy")):
         page.keyboard.press("ArrowLeft")
-    for _ in range(len("buy now and")):
+    for _ in range(len("buy now, 50% off, and")):
         page.keyboard.press("Shift+ArrowLeft")
     page.keyboard.type("come and")
     settled(page)
