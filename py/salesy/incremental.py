@@ -22,7 +22,6 @@ Plain Python for both interpreters, like the rest of the engine.
 from salesy import engine, language, signals
 from salesy import tokens as tk
 from salesy.doc import Doc, compiled
-from salesy.order import sort_by
 from salesy.rules import (
     RULES,
     sl101_call_to_action,
@@ -193,68 +192,85 @@ def _reader(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
 
 
 def _wording_facts(doc: Doc, config: dict[str, object]) -> "Any":
-    """Each word and pair the part weighs where it first occurs: (key, weight, first and
-    last stream position, code-point span), in the order sl119's weigh() meets them."""
+    """What sl119's weigh() meets in the part: {word or pair: weight} of those it weighs, and
+    the positive ones by weight, each where it first occurs in the part, in text order:
+    {weight: [(key, first and last stream position, code-point span)]}; and the part's word
+    and stream counts."""
     rule = sl119_ad_wording
-    found: list[tuple[str, int, int, int, tuple[int, int]]] = []
-    seen: dict[str, bool] = {}
+    weights: dict[str, int] = {}
+    heavy: dict[int, list[tuple[str, int, int, tuple[int, int]]]] = {}
     tokens = doc.tokens
     brk = doc.brk
     stream = doc.stream
     previous = ""
     for p, index in enumerate(stream):
         k = rule.key(tokens[index])
+        found = []
         if previous in rule.PAIR_FIRSTS and not brk[p]:
             pair = previous + " " + k
             weight = rule.PAIRS.get(pair)
-            if weight is not None and pair not in seen:
-                seen[pair] = True
+            if weight is not None and pair not in weights:
                 span = (tokens[stream[p - 1]].start, tokens[index].end)
-                found.append((pair, weight - 128, p - 1, p, span))
+                found.append((pair, weight - 128, p - 1, span))
         weight = rule.WORDS.get(k)
-        if weight is not None and k not in seen:
-            seen[k] = True
-            found.append((k, weight - 128, p, p, (tokens[index].start, tokens[index].end)))
+        if weight is not None and k not in weights:
+            found.append((k, weight - 128, p, (tokens[index].start, tokens[index].end)))
+        for key, weight, first, span in found:
+            weights[key] = weight
+            if weight > 0:
+                item = (key, first, p, span)
+                group = heavy.get(weight)
+                if group is None:
+                    heavy[weight] = [item]
+                else:
+                    group.append(item)
         previous = k
-    return found, rule.count_words(doc), len(stream)
+    return weights, heavy, rule.count_words(doc), len(stream)
 
 
 def _wording(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
+    """sl119's detect() from the parts: the weights of the distinct words and pairs of the
+    whole post are the union of the parts' (a dict update, no loop in Python), and the words
+    shown are found from the heaviest weight down, looking only at the parts' items of that
+    weight, in text order, each key where the post first has it."""
     rule = sl119_ad_wording
     if not rule.TABLE:
         return 0, []
-    words = sum(facts[1] for facts in parts)
+    words = sum(facts[2] for facts in parts)
     if words < rule.MIN_WORDS:
         return 0, []
-    seen: dict[str, bool] = {}
-    weights: list[int] = []
-    heavy: list[tuple[int, int, int]] = []
-    where: dict[tuple[int, int], tuple[int, int]] = {}
-    offset = 0  # stream positions before this part
-    for facts, by in zip(parts, at):  # noqa: B905 (MicroPython: no strict=)
-        for k, weight, first, last, span in facts[0]:
-            if k in seen:
-                continue
-            seen[k] = True
-            weights.append(weight)
-            if weight > 0:
-                item = (weight, first + offset, last + offset)
-                heavy.append(item)
-                where[(item[1], item[2])] = (span[0] + by, span[1] + by)
-        offset += facts[2]
-    level = rule.grade(rule.telling(weights), words)
+    union: dict[str, int] = {}
+    for facts in parts:
+        union.update(facts[0])
+    level = rule.grade(rule.telling(list(union.values())), words)
     if not level:
         return 0, []
-    heavy = sort_by(heavy, rule._heaviest) if len(heavy) > 64 else sorted(heavy, key=rule._heaviest)
+    offsets = []  # stream positions before each part
+    offset = 0
+    for facts in parts:
+        offsets.append(offset)
+        offset += facts[3]
+    levels: set[int] = set()
+    for facts in parts:
+        levels.update(facts[1])
     spans: list[tuple[int, int]] = []
     taken: dict[int, bool] = {}
-    for _weight, first, last in heavy:
-        if first in taken or last in taken:
-            continue
-        taken[first] = taken[last] = True
-        spans.append(where[(first, last)])
-        if len(spans) == rule.SHOWN:
-            break
+    for weight in sorted(levels, reverse=True):
+        seen: dict[str, bool] = {}
+        for facts, before, by in zip(parts, offsets, at):  # noqa: B905 (MicroPython: no strict=)
+            for key, first, last, span in facts[1].get(weight, ()):
+                if key in seen:
+                    continue
+                seen[key] = True
+                first += before
+                last += before
+                if first in taken or last in taken:
+                    continue
+                taken[first] = taken[last] = True
+                spans.append((span[0] + by, span[1] + by))
+                if len(spans) == rule.SHOWN:
+                    spans.sort()
+                    return level, spans
     spans.sort()
     return level, spans
 
@@ -394,14 +410,25 @@ class Part:
         self.length = doc.length
         last = tokens[-1] if tokens else None
         # Can a cut come after this part, and before it? Not after "Buy 🔥.": an emoji after
-        # the last word reads as a sentence end only when more follows (SL101, "Subscribe 🔥").
-        self.ends = last is not None and last.kind == tk.PUNCT and last.head in tk.SENTENCE_END
-        if self.ends and doc.stream:
-            after = doc.stream[-1] + 1
-            self.ends = after >= len(tokens) or tokens[after].kind != tk.EMOJI
+        # the last word, before any full stop, reads as a sentence end only when more follows
+        # (SL101, "Subscribe 🔥"). Nor after a part with no word ("🔥."): the words before it
+        # are in other parts, out of its sight.
+        self.ends = (
+            bool(doc.stream)
+            and last is not None
+            and last.kind == tk.PUNCT
+            and last.head in tk.SENTENCE_END
+        )
+        if self.ends:
+            for index in range(doc.stream[-1] + 1, len(tokens)):
+                token = tokens[index]
+                if token.kind == tk.EMOJI:
+                    self.ends = False
+                    break
+                if token.kind == tk.PUNCT and token.head in tk.SENTENCE_END:
+                    break
         self.opens = bool(tokens) and tokens[0].kind in OPENS
         self.words = language.counts(doc)
-        self.phone, self.short_code = _numbers(doc)
         terms = conf["terms"]
         allow = terms.get("allow") if isinstance(terms, dict) else None
         self.allowed = compiled(allow).spans(doc) if isinstance(allow, list) and allow else []
@@ -422,31 +449,6 @@ class Part:
         ]
 
 
-def _numbers(doc: Doc) -> tuple[bool, bool]:
-    """(a phone number, a short code) among the channels signals.channels() finds. It drops
-    the short codes that come before the post's last phone number, wherever that is: a post
-    with a short code in one part and a phone number in a later one is checked whole."""
-    phone = short = False
-    for first, last in signals.channels(doc):
-        if doc.tokens[first].kind != tk.NUMBER:
-            continue
-        if signals.phone_end(doc, first) == last:
-            phone = True
-        else:
-            short = True
-    return phone, short
-
-
-def _reaching(parts: "list[Part]") -> bool:
-    """Does something in one part change what the rules find in another (see _numbers)?"""
-    short = False
-    for part in parts:
-        if part.phone and short:
-            return True
-        short = short or part.short_code
-    return False
-
-
 class Checker:
     """Checks successive versions of a long post, reusing each unchanged part's answer."""
 
@@ -460,21 +462,24 @@ class Checker:
             text = "" if text is None else str(text)
         conf = engine.effective_config(config)
         if conf is not self._conf:
-            self._parts = {}  # what a part holds depends on the config (rules, terms)
+            # What a part holds depends on the config (rules, terms). The same config merged
+            # again (another caller's config came in between) keeps the parts.
+            if conf != self._conf:
+                self._parts = {}
             self._conf = conf
+        # A whole post is checked with the caller's config, not the merged one: the engine
+        # remembers the last config it merged, and another would replace it.
         if CUT not in text:
-            return engine.judge(text, conf)
+            return engine.judge(text, config)
         cut = _parts(text, self._part)
         if len(cut) == 1:
-            return engine.judge(text, conf)
+            return engine.judge(text, config)
         parts = []
         for _start, part_text in cut:
             part = self._part(part_text)
             if part.failed:
-                return engine.judge(text, conf)
+                return engine.judge(text, config)
             parts.append(part)
-        if _reaching(parts):
-            return engine.judge(text, conf)
         return _combined(parts, [start for start, _text in cut], conf)
 
     def check(self, text: str, config: object = None) -> dict[str, object]:

@@ -192,16 +192,27 @@ def channels(doc: Doc) -> list[tuple[int, int]]:
     found = [(i, i) for i in doc.indices(tk.URL)] + [(i, i) for i in doc.indices(tk.EMAIL)]
     numbers = doc.indices(tk.NUMBER)
     if numbers:
+        phones = []  # (first, last) of each phone number, in order
         covered = -1
         for index in numbers:
             if index <= covered:
                 continue
             last = phone_end(doc, index)
             if last >= 0:
-                found.append((index, last))
+                phones.append((index, last))
                 covered = last
+        found.extend(phones)
+        # A short code is a number of its own, not one of a phone number's groups; it may
+        # stand before a phone number as well as after one.
+        at = 0
         for p, index in enumerate(doc.stream):
-            if index > covered and doc.tokens[index].kind == tk.NUMBER and is_short_code(doc, p):
+            if doc.tokens[index].kind != tk.NUMBER:
+                continue
+            while at < len(phones) and phones[at][1] < index:
+                at += 1
+            if at < len(phones) and phones[at][0] <= index:
+                continue
+            if is_short_code(doc, p):
                 found.append((index, index))
     # Links first, then numbers: merge them in order (a quicksort on MicroPython goes
     # quadratic on input this close to sorted).

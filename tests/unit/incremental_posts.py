@@ -18,6 +18,7 @@ FRAGMENTS = [
     *["@ana", "@bob", "@cy", "#sale", "#deal", "#win", "🔥", "😀", "1/", "Ad:", "?", "!!"],
     *["$5", "5", "USD", "follow me", "subscribe", "RT to win", "DM me", "Watch my video"],
     *["Thanks @ana", "What do you think", "call 0800 123 4567", "txt WIN to 80086", "🧵"],
+    *["please share", "this page", "vote for my band", "Can you", "like my", "Check this"],
 ]
 ENDS = [".", ".", ".", "!", "?", "", " #ad", " 🔥", "…", " 🔥."]
 CUTS = ["\n\n", "\n\n", "\n\n\n", "\n", " \n\n"]

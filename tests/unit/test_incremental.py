@@ -71,3 +71,33 @@ def test_short_posts_and_a_failing_rule_are_checked_whole(monkeypatch) -> None: 
     text = "Use code SAVE50 today.\n\nWe made it ourselves."
     result = checker.judge(text)
     assert result == engine.judge(text) and result["skipped"][0]["rule"] == "SL103"
+
+
+def test_a_short_code_before_a_phone_number_is_a_channel_too() -> None:
+    from salesy import signals
+    from salesy.doc import Doc
+
+    for text in (
+        "Txt WIN to 80086 or call 0800 123 4567",
+        "Call 0800 123 4567 or txt WIN to 80086",
+    ):
+        doc = Doc(text)
+        found = [doc.tokens[first].text for first, _last in signals.channels(doc)]
+        assert sorted(found) == ["0800", "80086"], (text, found)
+    # ...so a post with both, a paragraph apart, is checked in parts like any other.
+    text = "Txt WIN to 80086 today.\n\nOr call 0800 123 4567 for the prize."
+    checker = incremental.Checker()
+    assert checker.judge(text) == engine.judge(text)
+    assert len(checker._parts) == 2
+
+
+def test_no_cut_after_an_emoji_that_follows_the_last_word() -> None:
+    # Found by the property test: "buy" before "\n\n🔥." is an order only when more follows.
+    for text in (
+        "buy\n\nBuy now. buy\n\n🔥.\n\nbuy\n\n",
+        "buy\n\n🔥\n\n.\n\nbuy",
+        "Buy 🔥.\n\nOk.",
+    ):
+        checker = incremental.Checker()
+        assert checker.judge(text) == engine.judge(text), repr(text)
+        assert len(incremental._parts(text, checker._part)) == 1, repr(text)

@@ -25,7 +25,6 @@ kept only when seen in at least two training sources, so no corpus's topic becom
 from salesy import tokens as tk
 from salesy.doc import Doc, looks_like_code
 from salesy.model import fitted
-from salesy.order import sort_by, sort_ints
 from salesy.tokens import Token
 
 ID = "SL119"
@@ -170,21 +169,28 @@ def weigh(
     return telling(weights), heavy
 
 
-def _heaviest(h: tuple[int, int, int]) -> tuple[int, int, int]:
-    return -h[0], h[1], h[2]
-
-
 def telling(weights: list[int]) -> int:
     """The sum of the TELLING weights furthest from zero (ties: the positive first)."""
     if len(weights) <= TELLING:
         return sum(weights)
-    # Each weight as one integer that orders as (distance from zero, positive first) does,
-    # so a sort of plain integers picks them, in C and with no key function on both
-    # interpreters. Equal codes are equal weights: which of them is taken is moot.
-    codes = sort_ints([w + w + 1 if w > 0 else -w - w for w in weights])
+    # Each weight as one integer that orders as (distance from zero, positive first) does:
+    # the weights are -128..127 (a byte each in the table), so the codes are 0..256 and a
+    # count of each picks the furthest from the top down, with no sort (on MicroPython a
+    # sort of a long post's thousand weights is in Python). Equal codes are equal weights:
+    # which of them is taken is moot.
+    counts = [0] * 257
+    for w in weights:
+        counts[w + w + 1 if w > 0 else -w - w] += 1
     total = 0
-    for code in codes[len(codes) - TELLING :]:
-        total += code // 2 if code % 2 else -(code // 2)
+    left = TELLING
+    code = 256
+    while left:
+        count = counts[code]
+        if count:
+            taken = count if count < left else left
+            total += taken * (code // 2 if code % 2 else -(code // 2))
+            left -= taken
+        code -= 1
     return total
 
 
@@ -214,16 +220,32 @@ def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, in
     level = grade(total, words)
     if not level:
         return 0, []
-    # A full key (MicroPython's sort is not stable); few items, or the merge sort.
-    heavy = sort_by(heavy, _heaviest) if len(heavy) > 64 else sorted(heavy, key=_heaviest)
-    spans: list[tuple[int, int]] = []
-    taken: dict[int, bool] = {}
-    for _weight, first, last in heavy:
-        if first in taken or last in taken:
-            continue
-        taken[first] = taken[last] = True
-        spans.append(doc.span(doc.stream[first], doc.stream[last]))
-        if len(spans) == SHOWN:
-            break
+    stream = doc.stream
+    spans = [doc.span(stream[first], stream[last]) for first, last in shown(heavy)]
     spans.sort()
     return level, spans
+
+
+def shown(heavy: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+    """(first, last) stream positions of the SHOWN heaviest of `heavy` that do not overlap,
+    the heaviest first, equal weights in text order. `heavy` comes in text order, as weigh()
+    makes it, so grouping it by weight orders it: no sort (on a long post, MicroPython's
+    merge sort in Python cost more than the rest of the rule)."""
+    groups: dict[int, list[tuple[int, int, int]]] = {}
+    for item in heavy:
+        group = groups.get(item[0])
+        if group is None:
+            groups[item[0]] = [item]
+        else:
+            group.append(item)
+    out: list[tuple[int, int]] = []
+    taken: dict[int, bool] = {}
+    for weight in sorted(groups, reverse=True):
+        for _weight, first, last in groups[weight]:
+            if first in taken or last in taken:
+                continue
+            taken[first] = taken[last] = True
+            out.append((first, last))
+            if len(out) == SHOWN:
+                return out
+    return out
