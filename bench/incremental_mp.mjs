@@ -36,7 +36,8 @@ for (const file of pythonFiles(join(pkg, "salesy"))) {
 }
 mp.FS.writeFile("/input.json", JSON.stringify(input));
 mp.runPython(`
-import sys, json
+import gc, sys, json
+gc.threshold(4 * 1024 * 1024)  # as the extension's engine sets it (extension/engine/engine.py)
 sys.path.insert(0, "/lib")
 from salesy import engine, incremental
 with open("/input.json") as f:

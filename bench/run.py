@@ -499,6 +499,19 @@ def browser_rows() -> list[Row]:
             salesy_times[label] = times
             name = f"MicroPython check {label}"
             rows.extend(check_rows(name, times, p50_target, p99_target, note))
+        # A long post edited one paragraph at a time: the engine checks drafts longer than
+        # salesy.protocol.LONG part by part, reusing the paragraphs an edit left alone.
+        long_post, edits = incremental.posts()
+        times = engine_times(page, [long_post, *edits])[1:]  # [0]: the post again, all kept
+        rows.extend(
+            check_rows(
+                "MicroPython check 25000 chars of paragraphs, one edited",
+                times,
+                incremental.EDIT_TARGET_MS,
+                None,
+                f"{len(edits)} edits, one paragraph each, through the engine's check request",
+            )
+        )
         # The peers on the same texts, in this browser, right after.
         peer_texts = {label: texts for label, texts, *_ in scenarios if label in PEER_SCENARIOS}
         rows.extend(peer_rows(context, peer_texts, salesy_times))

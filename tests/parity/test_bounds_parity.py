@@ -1,6 +1,7 @@
 """The bounded paths answer the same on MicroPython (what the browser's engine runs) as on
 CPython: hostile configs (long keys, thousands of unknown keys, oversized examples, share
-codes) and the browser's archive import in slices, links expanded once."""
+codes), the browser's archive import in slices, links expanded once, and a long draft's
+edits checked part by part."""
 
 import json
 import shutil
@@ -42,7 +43,13 @@ def requests() -> list[dict[str, object]]:
         7,
     ]
     items[0]["tweet"]["entities"] = {"urls": exploding}  # type: ignore[index]
+    paragraphs = [f"Part {i}: we met at the market and talked about bread." for i in range(40)]
+    long_drafts = []
+    for edit in ("Buy now with code SAVE50!", "Call 0800 123 4567 today.", "Thanks, @ana."):
+        paragraphs[len(long_drafts) * 7] = edit
+        long_drafts.append({"type": "check", "text": "\n\n".join(paragraphs)})
     return [
+        *long_drafts,
         {"type": "config-inspect", "doc": {"salesy": 1, "rules": {"S" * 20_000: {}}}},
         {"type": "config-inspect", "doc": {"salesy": 1, **{f"k{i:04d}": 1 for i in range(3000)}}},
         {"type": "config-inspect", "doc": {"thersholds": {}, "rules": {"SL1O1": {}}}},
@@ -86,7 +93,7 @@ def test_bounded_requests_answer_the_same_on_micropython() -> None:
     for request, mine, other in zip(asked, ours, theirs, strict=True):
         assert mine["ok"] is True, (request["type"], mine)
         assert mine == other, request["type"]
-    posts = ours[7]["result"]["posts"]
+    posts = ours[10]["result"]["posts"]
     assert [post["text"] for post in posts] == [
         "see https://t.co/1 https://t.co/1",
         "Café & 😀 https://t.co/x and https://a.io",

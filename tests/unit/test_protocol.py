@@ -97,3 +97,31 @@ def test_check_findings_travel_compact_and_expand_to_the_contract() -> None:
         ]
         assert {**compact, "findings": findings, "reasons": reasons} == salesy.check(text)
     assert salesy.check(texts[0])["findings"]  # the example has findings to expand
+
+
+def test_a_long_draft_is_checked_part_by_part_with_a_full_checks_answer() -> None:
+    import random
+
+    from incremental_posts import paragraph
+
+    from salesy import engine, protocol
+
+    rng = random.Random(17)
+    paragraphs = [paragraph(rng).rstrip() + "." for _ in range(30)]
+    paragraphs = ["Para " + p for p in paragraphs]
+    config = {"salesy": 1, "terms": {"promotion": ["SAVE50"]}}
+    for edit in range(6):
+        text = "\n\n".join(paragraphs)
+        assert len(text) > protocol.LONG
+        before = dict(protocol._long_drafts._parts)
+        request = json.dumps({"type": "check", "text": text})
+        answer = json.loads(protocol.answer(request, json.dumps(config)))
+        assert answer == json.loads(json.dumps({"ok": True, "result": engine.judge(text, config)}))
+        if edit:  # only the paragraph just edited was checked again
+            new = [t for t in protocol._long_drafts._parts if t not in before]
+            assert len(new) == 1 and new[0] == paragraphs[edit], new
+        paragraphs[edit + 1] = "Para BUY NOW with code SAVE50, edit " + str(edit) + "."
+    short = "Buy now.\n\nWe made it ourselves."
+    protocol._long_drafts._parts.clear()
+    assert handle({"type": "check", "text": short})["result"] == engine.judge(short)
+    assert protocol._long_drafts._parts == {}  # a short draft is checked whole
