@@ -22,30 +22,42 @@ def sort_by(items: "Iterable[T]", key: "Callable[[T], Any]") -> "list[T]":
     """Items ordered by key, equal keys kept in input order."""
     if _NATIVE:
         return sorted(items, key=key)
-    keyed = [(key(item), item) for item in items]
+    return [item for _key, item in merge_runs([(key(item), item) for item in items])]
+
+
+def merge_runs(keyed: "list[tuple[Any, T]]") -> "list[tuple[Any, T]]":
+    """(key, item) pairs ordered by key, equal keys in input order: the runs already in
+    order found in one pass, then merged two by two. Input in order, the common case, costs
+    one comparison an item; k runs cost about log2(k) passes."""
     n = len(keyed)
-    width = 1
-    while width < n:
-        merged = []
-        for low in range(0, n, 2 * width):
-            mid = min(low + width, n)
-            high = min(low + 2 * width, n)
+    bounds = [0]
+    for i in range(1, n):
+        if keyed[i][0] < keyed[i - 1][0]:
+            bounds.append(i)
+    bounds.append(n)
+    while len(bounds) > 2:
+        merged: list[tuple[Any, T]] = []
+        next_bounds = [0]
+        for r in range(0, len(bounds) - 1, 2):
+            low, mid = bounds[r], bounds[r + 1]
+            high = bounds[r + 2] if r + 2 < len(bounds) else mid
             i, j = low, mid
             if mid < high and not keyed[mid][0] < keyed[mid - 1][0]:
-                merged.extend(keyed[low:high])  # already in order: the common case
-                continue
-            while i < mid and j < high:
-                if keyed[j][0] < keyed[i][0]:
-                    merged.append(keyed[j])
-                    j += 1
-                else:
-                    merged.append(keyed[i])
-                    i += 1
-            merged.extend(keyed[i:mid])
-            merged.extend(keyed[j:high])
+                merged.extend(keyed[low:high])
+            else:
+                while i < mid and j < high:
+                    if keyed[j][0] < keyed[i][0]:
+                        merged.append(keyed[j])
+                        j += 1
+                    else:
+                        merged.append(keyed[i])
+                        i += 1
+                merged.extend(keyed[i:mid])
+                merged.extend(keyed[j:high])
+            next_bounds.append(high)
         keyed = merged
-        width *= 2
-    return [item for _key, item in keyed]
+        bounds = next_bounds
+    return keyed
 
 
 def _same(value: int) -> int:
