@@ -3,9 +3,23 @@
 "use strict";
 
 Salesy.define("i18n", [], () => {
+  // Each chrome.i18n.getMessage is a call into the browser, and the card asks for the same
+  // few dozen strings on every answer: each is looked up once (a page's language does not
+  // change under it). Bounded: substitutions can be a draft's words.
+  const CACHED = 500;
+  /** @type {Map<string, string>} */
+  const cache = new Map();
+
   /** @param {string} key @param {...(string | number)} substitutions */
   function t(key, ...substitutions) {
-    return chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+    const id = substitutions.length ? JSON.stringify([key, ...substitutions]) : key;
+    let text = cache.get(id);
+    if (text === undefined) {
+      text = chrome.i18n.getMessage(key, substitutions.map(String)) || key;
+      if (cache.size >= CACHED) cache.clear();
+      cache.set(id, text);
+    }
+    return text;
   }
 
   // The content scripts' one map of verdict labels (the pages' is ui/verdict.js).

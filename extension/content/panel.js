@@ -169,7 +169,22 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
         </section>
         <div class="live visually-hidden" aria-live="polite"></div>
       </div>`;
-    const $ = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
+    // The card's parts are made once, above: each is looked up once.
+    /** @type {Map<string, HTMLElement>} */
+    const parts = new Map();
+    const $ = (selector) => {
+      let part = parts.get(selector);
+      if (!part) {
+        part = /** @type {HTMLElement} */ (root.querySelector(selector));
+        parts.set(selector, part);
+      }
+      return part;
+    };
+    /** Sets a part's text only when it changes: most answers change a few words of the card. */
+    const setText = (selector, text) => {
+      const part = $(selector);
+      if (part.textContent !== text) part.textContent = text;
+    };
     const panel = $(".panel");
     const chip = $(".chip");
     const card = $(".card");
@@ -297,8 +312,9 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
       revealed = show;
       const folded = panel.dataset.verdict === "ok" && !revealed;
       $(".findings").hidden = folded;
-      $(".reveal").setAttribute("aria-expanded", String(!folded));
-      $(".reveal").textContent = t(folded ? "card_show_them" : "card_hide_them");
+      const expanded = String(!folded);
+      if ($(".reveal").getAttribute("aria-expanded") !== expanded) $(".reveal").setAttribute("aria-expanded", expanded);
+      setText(".reveal", t(folded ? "card_show_them" : "card_hide_them"));
     }
 
     let frame = 0;
@@ -394,6 +410,30 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
     const plus = (points) => (points > 0 ? `+${points}` : "");
 
     let renderedKey = "";
+    /** @type {HTMLElement | null} */
+    let actionsShape = null;
+    /** An entry's buttons, made once and cloned for each entry (no HTML parsed per answer). */
+    function actionButtons() {
+      if (!actionsShape) {
+        actionsShape = document.createElement("div");
+        actionsShape.className = "actions";
+        const ignore = document.createElement("button");
+        ignore.className = "ignore";
+        ignore.type = "button";
+        ignore.textContent = t("card_ignore");
+        const disable = document.createElement("button");
+        disable.className = "disable";
+        disable.type = "button";
+        disable.textContent = t("card_disable");
+        const why = document.createElement("a");
+        why.className = "why";
+        why.target = "_blank";
+        why.rel = "noopener";
+        why.textContent = t("card_why");
+        actionsShape.append(ignore, " ", disable, " ", why);
+      }
+      return actionsShape;
+    }
     /**
      * One entry per rule that counted: its title and how often it fired, the words (each
      * flashes in the draft), the message and advice once, what to do about it, and its
@@ -444,11 +484,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
           item.append(words);
         }
         item.append(paragraph("message", entry.message), paragraph("suggestion", entry.suggestion));
-        const buttons = document.createElement("div");
-        buttons.className = "actions";
-        buttons.innerHTML = `<button class="ignore" type="button">${t("card_ignore")}</button>
-          <button class="disable" type="button">${t("card_disable")}</button>
-          <a class="why" target="_blank" rel="noopener">${t("card_why")}</a>`;
+        const buttons = /** @type {HTMLElement} */ (actionButtons().cloneNode(true));
         // Nothing underlined, nothing to ignore (a reason of an OK post shown on request).
         /** @type {HTMLElement} */ (buttons.querySelector(".ignore")).hidden = !entry.findings.length;
         const why = /** @type {HTMLAnchorElement} */ (buttons.querySelector(".why"));
@@ -516,30 +552,35 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
       const label = english ? verdictLabel(result.verdict) : t("card_english_only");
       // The number is how promotional the draft reads, not a grade: it says so.
       const score = t("card_score", result.score);
-      $(".label").textContent = english ? `${label} · ${score}` : label;
+      setText(".label", english ? `${label} · ${score}` : label);
       $(".language").hidden = english;
-      $(".language").textContent = english
-        ? ""
-        : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", verdictLabel(result.verdict)));
+      setText(
+        ".language",
+        english
+          ? ""
+          : t("card_not_english") + (result.verdict === "ok" ? "" : t("card_english_words", verdictLabel(result.verdict))),
+      );
       $(".score").hidden = false;
-      $(".score-label").textContent = score;
+      setText(".score-label", score);
       /** @type {HTMLElement} */ ($(".meter > span")).style.width = `${Math.max(0, Math.min(100, result.score))}%`;
       const summary = english || result.verdict !== "ok" ? result.summary : t("card_cannot_judge");
-      chip.title = t("card_chip_title", summary, SHORTCUT);
-      $(".summary").textContent = summary;
+      const title = t("card_chip_title", summary, SHORTCUT);
+      if (chip.title !== title) chip.title = title;
+      setText(".summary", summary);
       const balance = $(".balance");
-      balance.textContent = extra.balanceNote ?? "";
+      setText(".balance", extra.balanceNote ?? "");
       balance.hidden = !(result.verdict === "pure_ad" && extra.balanceNote);
       const skipped = result.skipped ?? [];
-      $(".skipped").textContent = skipped.length
-        ? t("card_skipped", skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", "))
-        : "";
+      setText(".skipped", skipped.length ? t("card_skipped", skipped.map((rule) => `${rule.rule} ${rule.name}`).join(", ")) : "");
       $(".skipped").hidden = !skipped.length;
       // The engine is shared by every tab: a long draft is checked up to the router's cap.
       const truncated = result.truncated;
-      $(".truncated").textContent = truncated
-        ? t("truncated", truncated.checked.toLocaleString(), (truncated.length - truncated.checked).toLocaleString())
-        : "";
+      setText(
+        ".truncated",
+        truncated
+          ? t("truncated", truncated.checked.toLocaleString(), (truncated.length - truncated.checked).toLocaleString())
+          : "",
+      );
       $(".truncated").hidden = !truncated;
       // A refusal ("SL101 stays on: …") stays until the findings it was about change: a
       // check of the same draft again (a settings change, a recheck) must not take it away.
@@ -548,7 +589,7 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
       renderFindings(result);
       const ignoredCount = extra.ignored ?? 0;
       $(".ignored").hidden = !ignoredCount;
-      $(".ignored-text").textContent = ignoredCount ? t("card_ignored", ignoredCount) : "";
+      setText(".ignored-text", ignoredCount ? t("card_ignored", ignoredCount) : "");
       // What the live region last said: a verdict, or a verdict on a draft it cannot read.
       const said = english ? result.verdict : `${result.verdict} other`;
       if (said !== lastVerdict) {
@@ -667,6 +708,8 @@ Salesy.define("panel", ["x", "hints", "i18n"], ({ x, hints, i18n: { t, verdictLa
 
     /** Marks a check as scheduled or in flight (tests and benchmarks wait for it to clear). */
     function setPending(pending) {
+      // Only a change is written: the host is in X's page, whose observers see each write.
+      if (pending === ("pending" in host.dataset)) return;
       if (pending) host.dataset.pending = "";
       else delete host.dataset.pending;
     }
