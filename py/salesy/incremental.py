@@ -197,18 +197,19 @@ def _wording_facts(doc: Doc, config: dict[str, object]) -> "Any":
     {weight: [(key, first and last stream position, code-point span)]}; and the part's word
     and stream counts."""
     rule = sl119_ad_wording
-    weights: dict[str, int] = {}
-    heavy: dict[int, list[tuple[str, int, int, tuple[int, int]]]] = {}
+    weights: dict[object, int] = {}  # words, and pairs as (first, second), as weigh() has them
+    heavy: dict[int, list[tuple[object, int, int, tuple[int, int]]]] = {}
     tokens = doc.tokens
     brk = doc.brk
     stream = doc.stream
+    after = None
     previous = ""
     for p, index in enumerate(stream):
         k = rule.key(tokens[index])
-        found = []
-        if previous in rule.PAIR_FIRSTS and not brk[p]:
-            pair = previous + " " + k
-            weight = rule.PAIRS.get(pair)
+        found: list[tuple[object, int, int, tuple[int, int]]] = []
+        if after is not None and not brk[p]:
+            weight = after.get(k)
+            pair = (previous, k)
             if weight is not None and pair not in weights:
                 span = (tokens[stream[p - 1]].start, tokens[index].end)
                 found.append((pair, weight - 128, p - 1, span))
@@ -224,6 +225,7 @@ def _wording_facts(doc: Doc, config: dict[str, object]) -> "Any":
                     heavy[weight] = [item]
                 else:
                     group.append(item)
+        after = rule.PAIRS_AFTER.get(k)
         previous = k
     return weights, heavy, rule.count_words(doc), len(stream)
 
@@ -239,7 +241,7 @@ def _wording(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
     words = sum(facts[2] for facts in parts)
     if words < rule.MIN_WORDS:
         return 0, []
-    union: dict[str, int] = {}
+    union: dict[object, int] = {}
     for facts in parts:
         union.update(facts[0])
     level = rule.grade(rule.telling(list(union.values())), words)
@@ -256,7 +258,7 @@ def _wording(parts: "list[Any]", at: list[int]) -> "tuple[int, Spans]":
     spans: list[tuple[int, int]] = []
     taken: dict[int, bool] = {}
     for weight in sorted(levels, reverse=True):
-        seen: dict[str, bool] = {}
+        seen: dict[object, bool] = {}
         for facts, before, by in zip(parts, offsets, at):  # noqa: B905 (MicroPython: no strict=)
             for key, first, last, span in facts[1].get(weight, ()):
                 if key in seen:

@@ -125,39 +125,55 @@ def _table(keys: str, weights: bytes) -> dict[str, int]:
 # + 128, a fraction of what JSON costs to load on MicroPython.
 WORDS = _table(fitted.WORDS, fitted.WORD_WEIGHTS)
 PAIRS = _table(fitted.PAIRS, fitted.PAIR_WEIGHTS)
-# First words of the known pairs: a pair's key (a new str, microseconds on MicroPython) is
-# made only after one of them.
-PAIR_FIRSTS = set(fitted.PAIR_FIRSTS.split("\n")) if fitted.PAIR_FIRSTS else set()
 TABLE = bool(WORDS or PAIRS)
 
 
+def _pairs_after(pairs: dict[str, int]) -> dict[str, dict[str, int]]:
+    """{first word: {second word: weight + 128}}: a post's pairs are looked up without making
+    their keys (a new str costs microseconds on MicroPython, and most words start a pair)."""
+    out: dict[str, dict[str, int]] = {}
+    for pair, weight in pairs.items():
+        first, second = pair.split(" ", 1)
+        after = out.get(first)
+        if after is None:
+            out[first] = {second: weight}
+        else:
+            after[second] = weight
+    return out
+
+
+PAIRS_AFTER = _pairs_after(PAIRS)
+
+
 def weigh(
-    doc: Doc, words: dict[str, int], pairs: dict[str, int], firsts: "set[str]"
+    doc: Doc, words: dict[str, int], pairs_after: dict[str, dict[str, int]]
 ) -> tuple[int, list[tuple[int, int, int]]]:
     """(the sum of the weights of the post's TELLING most telling distinct words and pairs,
     [(weight, first and last stream position)] of the positive ones)."""
     weights: list[int] = []
-    seen: dict[str, bool] = {}
+    seen: dict[object, bool] = {}  # words, and pairs as (first, second)
     heavy: list[tuple[int, int, int]] = []
     tokens = doc.tokens
     brk = doc.brk
     word_keys = _WORD_KEYS
     word = tk.WORD
+    after = None  # the pairs the previous word starts
     previous = ""
     for p, index in enumerate(doc.stream):
         token = tokens[index]
         k = word_keys.get(token.text) if token.kind == word else None  # key(), mostly known
         if k is None:
             k = key(token)
-        if previous in firsts and not brk[p]:
-            pair = previous + " " + k
-            weight = pairs.get(pair)
-            if weight is not None and pair not in seen:
-                seen[pair] = True
-                weight -= 128
-                weights.append(weight)
-                if weight > 0:
-                    heavy.append((weight, p - 1, p))
+        if after is not None and not brk[p]:
+            weight = after.get(k)
+            if weight is not None:
+                pair = (previous, k)
+                if pair not in seen:
+                    seen[pair] = True
+                    weight -= 128
+                    weights.append(weight)
+                    if weight > 0:
+                        heavy.append((weight, p - 1, p))
         weight = words.get(k)
         if weight is not None and k not in seen:
             seen[k] = True
@@ -165,6 +181,7 @@ def weigh(
             weights.append(weight)
             if weight > 0:
                 heavy.append((weight, p, p))
+        after = pairs_after.get(k)
         previous = k
     return telling(weights), heavy
 
@@ -173,6 +190,12 @@ def telling(weights: list[int]) -> int:
     """The sum of the TELLING weights furthest from zero (ties: the positive first)."""
     if len(weights) <= TELLING:
         return sum(weights)
+    if len(weights) <= 64:  # a post's few: the built-in sort, in C (quicksort is harmless here)
+        codes = sorted([w + w + 1 if w > 0 else -w - w for w in weights])
+        total = 0
+        for code in codes[len(codes) - TELLING :]:
+            total += code // 2 if code % 2 else -(code // 2)
+        return total
     # Each weight as one integer that orders as (distance from zero, positive first) does:
     # the weights are -128..127 (a byte each in the table), so the codes are 0..256 and a
     # count of each picks the furthest from the top down, with no sort (on MicroPython a
@@ -216,7 +239,7 @@ def detect(doc: Doc, config: dict[str, object]) -> tuple[int, list[tuple[int, in
     words = count_words(doc)
     if words < MIN_WORDS:
         return 0, []
-    total, heavy = weigh(doc, WORDS, PAIRS, PAIR_FIRSTS)
+    total, heavy = weigh(doc, WORDS, PAIRS_AFTER)
     level = grade(total, words)
     if not level:
         return 0, []

@@ -508,7 +508,6 @@ def render(model: Model, manifest: list[dict[str, object]]) -> str:
     MicroPython, and these build their dicts in C)."""
     words = sorted(k for k in model.table if " " not in k)
     pairs = sorted(k for k in model.table if " " in k)
-    firsts = sorted({k.split(" ", 1)[0] for k in pairs})
     lines = [
         '"""Weights and thresholds fitted by `salesy train` (generated: run `make train`, never',
         "edit). The data it was fitted on is listed in DATA, with each file's SHA-256.",
@@ -536,7 +535,6 @@ def render(model: Model, manifest: list[dict[str, object]]) -> str:
     lines.append("WORD_WEIGHTS = " + repr(bytes(model.table[k] + 128 for k in words)))
     lines.append("PAIRS = " + repr("\n".join(pairs)))
     lines.append("PAIR_WEIGHTS = " + repr(bytes(model.table[k] + 128 for k in pairs)))
-    lines.append("PAIR_FIRSTS = " + repr("\n".join(firsts)))
     lines.append("DATA: list[dict[str, object]] = " + _literal(manifest))
     lines.append("# fmt: on")
     return "\n".join(lines) + "\n"
