@@ -209,10 +209,11 @@ def _wording_facts(doc: Doc, config: dict[str, object]) -> "Any":
         found: list[tuple[object, int, int, tuple[int, int]]] = []
         if after is not None and not brk[p]:
             weight = after.get(k)
-            pair = (previous, k)
-            if weight is not None and pair not in weights:
-                span = (tokens[stream[p - 1]].start, tokens[index].end)
-                found.append((pair, weight - 128, p - 1, span))
+            if weight is not None:
+                pair = (previous, k)  # made only for a known pair, as in weigh()
+                if pair not in weights:
+                    span = (tokens[stream[p - 1]].start, tokens[index].end)
+                    found.append((pair, weight - 128, p - 1, span))
         weight = rule.WORDS.get(k)
         if weight is not None and k not in weights:
             found.append((k, weight - 128, p, (tokens[index].start, tokens[index].end)))
